@@ -1,0 +1,20 @@
+//! The header: the app's name and the Help button, first in the tab order
+//! and one tap away on every screen (principle 1).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    view! {
+        <header class="app-header">
+            <A href="/help" attr:class="button help-button" attr:aria-label="Help now: crisis lines and overdose steps">
+                "Help"
+            </A>
+            <A href="/" exact=true attr:class="app-header__brand">"Waymark"</A>
+            <div class="app-header__actions">
+                <A href="/settings" attr:class="button button--quiet">"Settings"</A>
+            </div>
+        </header>
+    }
+}

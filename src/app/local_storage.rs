@@ -1,0 +1,86 @@
+//! The only code in Waymark that touches the browser's `localStorage`.
+//!
+//! It adapts `window.localStorage` to the [`KvStore`] trait so that every rule
+//! about what is written (envelopes, indexes, quarantine, verification) lives
+//! in the natively tested `data` layer. Every browser failure becomes a
+//! [`StoreError`]; nothing here can panic.
+
+use crate::data::store::{KvStore, StoreError};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A handle on `localStorage`, or on nothing when the browser refuses it
+/// (private mode in some browsers, storage blocked by the user).
+#[derive(Clone, Debug)]
+pub struct LocalStore {
+    storage: Option<web_sys::Storage>,
+}
+
+const PROBE_KEY: &str = "wm:probe";
+
+impl LocalStore {
+    /// Opens `localStorage` and checks that a write really works, because
+    /// some browsers hand out a storage object that throws on every write.
+    pub fn open() -> Self {
+        let storage = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .filter(|s| {
+                let ok = s.set_item(PROBE_KEY, "1").is_ok();
+                let _ = s.remove_item(PROBE_KEY);
+                ok
+            });
+        Self { storage }
+    }
+
+    /// True when storage cannot be used and the app runs read-only.
+    pub fn is_unavailable(&self) -> bool {
+        self.storage.is_none()
+    }
+
+    fn storage(&self) -> Result<&web_sys::Storage, StoreError> {
+        self.storage.as_ref().ok_or(StoreError::Unavailable)
+    }
+}
+
+/// Maps a thrown JS error to a store error. Chromium and Safari name a full
+/// quota `QuotaExceededError` (code 22); Firefox uses
+/// `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
+fn classify(err: JsValue) -> StoreError {
+    if let Some(ex) = err.dyn_ref::<web_sys::DomException>() {
+        let name = ex.name();
+        if name.contains("Quota") || name.contains("QUOTA") || ex.code() == 22 || ex.code() == 1014
+        {
+            return StoreError::QuotaExceeded;
+        }
+        if name == "SecurityError" {
+            return StoreError::Unavailable;
+        }
+        return StoreError::Other(format!("{name}: {}", ex.message()));
+    }
+    StoreError::Other(err.as_string().unwrap_or_else(|| "unknown error".into()))
+}
+
+impl KvStore for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage()?.get_item(key).map_err(classify)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.storage()?.set_item(key, value).map_err(classify)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.storage()?.remove_item(key).map_err(classify)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = self.storage()?;
+        let len = storage.length().map_err(classify)?;
+        let mut keys = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            if let Some(k) = storage.key(i).map_err(classify)? {
+                keys.push(k);
+            }
+        }
+        Ok(keys)
+    }
+}

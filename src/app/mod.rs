@@ -1,0 +1,68 @@
+//! The Leptos UI (wasm32 only). Pages are thin: they read signals from
+//! [`state::AppState`], call the domain for every decision, and hand every
+//! write to the data layer through `state`.
+
+pub mod components;
+pub mod hooks;
+pub mod local_storage;
+pub mod pages;
+pub mod state;
+pub mod theme;
+
+use components::{header::AppHeader, nav::AppNav, notices::Notices};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::*;
+
+use crate::domain::checkin::CheckIn;
+use crate::domain::guide_progress::GuideProgress;
+use crate::domain::settings::Settings;
+
+/// The whole app: shell (header with Help, notices, bottom navigation) around
+/// one routed screen per address in the product design.
+#[component]
+pub fn App() -> impl IntoView {
+    // The static boot screen from index.html stays until the app can draw.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    state::AppState::provide();
+    // Read by several screens, so loaded once and shared.
+    let settings = hooks::provide_doc::<Settings>();
+    hooks::provide_doc::<GuideProgress>();
+    hooks::provide_collection::<CheckIn>();
+    Effect::new(move |_| theme::apply_theme(settings.value.with(|s| s.theme)));
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <AppHeader/>
+            <Notices/>
+            <main id="main" tabindex="-1" data-app-ready="">
+                <Routes fallback=not_found::NotFound>
+                    <Route path=path!("/") view=home::HomePage/>
+                    <Route path=path!("/guide") view=guide_overview::GuideOverviewPage/>
+                    <Route path=path!("/guide/intro") view=guide_intro::GuideIntroPage/>
+                    <Route path=path!("/guide/takeaway") view=guide_takeaway::GuideTakeawayPage/>
+                    <Route path=path!("/guide/:step") view=guide_step::GuideStepPage/>
+                    <Route path=path!("/journal") view=journal_list::JournalPage/>
+                    <Route path=path!("/journal/new") view=checkin_form::CheckInPage/>
+                    <Route path=path!("/journal/:id") view=checkin_form::CheckInPage/>
+                    <Route path=path!("/tools") view=tools_index::ToolsPage/>
+                    <Route path=path!("/tools/craving") view=craving::CravingPage/>
+                    <Route path=path!("/tools/people") view=people::PeoplePage/>
+                    <Route path=path!("/tools/meetings") view=meetings::MeetingsPage/>
+                    <Route path=path!("/tools/places") view=places::PlacesPage/>
+                    <Route path=path!("/tools/coping") view=coping::CopingPage/>
+                    <Route path=path!("/tools/exercise") view=exercise::ExercisePage/>
+                    <Route path=path!("/tools/treatment") view=treatment::TreatmentPage/>
+                    <Route path=path!("/tools/plan") view=plan::PlanPage/>
+                    <Route path=path!("/insights") view=insights::InsightsPage/>
+                    <Route path=path!("/help") view=help::HelpPage/>
+                    <Route path=path!("/settings") view=settings::SettingsPage/>
+                </Routes>
+            </main>
+            <AppNav/>
+        </Router>
+    }
+}

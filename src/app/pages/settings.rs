@@ -1,0 +1,8 @@
+//! Settings.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    view! { <h1>"Settings"</h1> }
+}

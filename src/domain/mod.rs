@@ -1,0 +1,12 @@
+//! The domain: plain data and pure functions. No leptos, no web-sys, no clock
+//! (the current date and time are always passed in), no storage.
+
+pub mod checkin;
+pub mod clean_time;
+pub mod guide_progress;
+pub mod ids;
+pub mod settings;
+
+pub mod ics;
+pub mod insights;
+pub mod tools;

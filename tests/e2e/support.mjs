@@ -1,0 +1,126 @@
+// Shared helpers for the end-to-end tests: a static server for the release
+// build (like any static host, with the app's routes falling back to
+// index.html), and Debian's Chromium driven by playwright-core. No browser is
+// ever downloaded.
+import http from 'node:http';
+import { readFile, stat, mkdtemp, rm } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const DIST = process.env.WAYMARK_DIST || join(ROOT, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves `root` on 127.0.0.1. `setRoot` switches to another build (a deploy). */
+export async function startServer(root = DIST) {
+  let current = root;
+  const requests = [];
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    requests.push(url.pathname);
+    let path = normalize(decodeURIComponent(url.pathname));
+    if (path.includes('..')) { res.writeHead(400); res.end(); return; }
+    const isRoute = !extname(path);
+    const file = isRoute ? join(current, 'index.html') : join(current, path);
+    try {
+      const s = await stat(file);
+      if (!s.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] || 'application/octet-stream';
+      const noCache = file.endsWith('sw.js') || file.endsWith('index.html') || file.endsWith('boot.js');
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Cache-Control': noCache ? 'no-cache' : 'public, max-age=31536000, immutable',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('Not found');
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    setRoot(dir) { current = dir; },
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * A persistent Chromium profile (a plain context counts as incognito, where
+ * installability and storage persistence differ). Returns the context and a
+ * cleanup function.
+ */
+export async function launch(options = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'waymark-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 360, height: 740 },
+    ...options,
+  });
+  // Record every CSP violation the page reports.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `path` and waits until the app has drawn (not just the boot screen). */
+export async function openApp(page, base, path = '/') {
+  await page.goto(base + path);
+  await page.waitForSelector('[data-app-ready]', { timeout: 20000 });
+}
+
+/** Waits until a service worker controls the page. */
+export async function waitForServiceWorker(page) {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return !!(reg && reg.active && reg.active.state === 'activated' && navigator.serviceWorker.controller);
+  }, null, { timeout: 20000 });
+}
+
+/** Every route of the app, as the product design lists them. */
+export const ROUTES = [
+  '/', '/guide', '/guide/1', '/guide/2', '/guide/3', '/guide/4', '/guide/5', '/guide/6', '/guide/7',
+  '/guide/8', '/guide/9', '/guide/10', '/journal', '/journal/new', '/tools', '/tools/craving',
+  '/tools/people', '/tools/meetings', '/tools/places', '/tools/coping', '/tools/exercise',
+  '/tools/treatment', '/tools/plan', '/insights', '/help', '/settings',
+];
