@@ -67,4 +67,7 @@ if [ -f package-lock.json ]; then
   fi
 fi
 
+# 6. Every crate the build needs, so later steps can run with --offline.
+cargo fetch --locked --quiet
+
 log "ready"

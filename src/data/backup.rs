@@ -107,7 +107,7 @@ impl ImportError {
                 "This file is too big to be a Waymark backup. Check that you picked the right file."
             }
             ImportError::NotJson | ImportError::NotWaymark => {
-                "This file is not a Waymark backup. Pick the file Waymark saved for you; its name starts with \"waymark\"."
+                "This file is not a Waymark backup. Pick the backup file you saved from Waymark."
             }
             ImportError::UnsupportedFormat(_) | ImportError::NewerSchema(_) => {
                 "This backup was made by a newer version of Waymark. Reload the page to update the app, then try again."

@@ -13,7 +13,7 @@
 
 use serde_json::Value;
 
-use super::envelope::{restore, Envelope, Record, RestoreError};
+use super::envelope::{restore, same_json, Envelope, Record, RestoreError};
 use super::keys::{self, KeyClass};
 use super::quarantine;
 use super::slot::{self, Slot};
@@ -151,6 +151,11 @@ pub fn save<T: Record>(
     let (item, previous, rev, copied) = match store.get(&key)? {
         None => (item.clone(), None, next_rev, false),
         Some(raw) => match restore::<T>(&raw) {
+            // Nothing to save: a repeated save of the same words (say, from
+            // a tab that missed its own last revision) must not make a copy.
+            Ok(current) if same_json(&current.value, item) => {
+                return Ok(SaveOutcome::Saved { rev: current.rev });
+            }
             Ok(current) if Some(current.rev) == base_rev => (
                 item.clone(),
                 Some(raw),

@@ -1,8 +1,234 @@
-//! Journal.
+//! The journal: every check-in, newest first, grouped by day, with search,
+//! a trigger filter and "Jump to date". Ten years of daily entries is 3,650
+//! check-ins, so only a page of them is drawn at a time.
 
+use crate::app::components::clean_time_card::checkin_values;
+use crate::app::components::journal_entry::{day_anchor, day_label, JournalEntry};
+use crate::app::components::journal_flash::JournalFlash;
+use crate::app::hooks::use_collection;
+use crate::app::state::today;
+use crate::domain::checkin::{search, sort_newest_first, trigger_counts, CheckIn};
+use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// How many check-ins are drawn at first and added by "Show more".
+const PAGE: usize = 50;
+
+/// The check-ins to show, grouped by day in the order given.
+fn group_by_day(entries: &[CheckIn], limit: usize) -> Vec<(NaiveDate, Vec<CheckIn>)> {
+    let mut groups: Vec<(NaiveDate, Vec<CheckIn>)> = Vec::new();
+    for c in entries.iter().take(limit) {
+        match groups.last_mut() {
+            Some((date, list)) if *date == c.date => list.push(c.clone()),
+            _ => groups.push((c.date, vec![c.clone()])),
+        }
+    }
+    groups
+}
+
+fn focus_heading(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
 
 #[component]
 pub fn JournalPage() -> impl IntoView {
-    view! { <h1>"Journal"</h1> }
+    let checkins = use_collection::<CheckIn>();
+    let today = today();
+    let query = RwSignal::new(String::new());
+    let trigger = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
+    let jump_message = RwSignal::new(None::<String>);
+
+    let sorted = Memo::new(move |_| {
+        let mut all = checkins.items.with(|items| checkin_values(items));
+        sort_newest_first(&mut all);
+        all
+    });
+    let trigger_names = Memo::new(move |_| {
+        sorted.with(|all| {
+            trigger_counts(all)
+                .into_iter()
+                .map(|(name, _)| name)
+                .collect::<Vec<_>>()
+        })
+    });
+    let filtered = Memo::new(move |_| {
+        let q = query.get();
+        let t = trigger.get();
+        sorted.with(|all| {
+            search(all, &q)
+                .into_iter()
+                .filter(|c| t.is_empty() || c.has_trigger(&t))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+
+    let jump = move |ev| {
+        let raw = event_target_value(&ev);
+        let Ok(date) = NaiveDate::parse_from_str(&raw, "%Y-%m-%d") else {
+            jump_message.set(None);
+            return;
+        };
+        let found = filtered.with_untracked(|list| {
+            list.iter()
+                .position(|c| c.date <= date)
+                .map(|i| (i, list[i].date))
+        });
+        match found {
+            None => jump_message.set(Some(
+                "There is no check-in on or before that day.".to_string(),
+            )),
+            Some((index, day)) => {
+                jump_message.set((day != date).then(|| {
+                    format!(
+                        "No check-in that day. Showing the closest earlier day, {}.",
+                        day_label(day, today)
+                    )
+                }));
+                let needed = (index / PAGE + 1) * PAGE;
+                shown.update(|n| *n = (*n).max(needed));
+                let anchor = day_anchor(day);
+                request_animation_frame(move || focus_heading(&anchor));
+            }
+        }
+    };
+
+    let days = move || {
+        filtered.with(|list| {
+            group_by_day(list, shown.get())
+                .into_iter()
+                .map(|(date, entries)| {
+                    let anchor = day_anchor(date);
+                    let labelled_by = anchor.clone();
+                    view! {
+                        <section class="journal-day" aria-labelledby=labelled_by>
+                            <h2 class="journal-day__title" id=anchor tabindex="-1">{day_label(date, today)}</h2>
+                            <ul class="list-plain journal-day__list">
+                                {entries.into_iter().map(|c| view! { <JournalEntry checkin=c/> }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let count_text = move || {
+        let total = sorted.with(Vec::len);
+        let matching = filtered.with(Vec::len);
+        let on_screen = matching.min(shown.get());
+        let filtering = !query.with(|q| q.trim().is_empty()) || !trigger.with(String::is_empty);
+        match (filtering, matching) {
+            (true, 0) => "No check-ins match.".to_string(),
+            (true, n) if n > on_screen => {
+                format!("{n} check-ins match. Showing the newest {on_screen}.")
+            }
+            (true, 1) => "1 check-in matches.".to_string(),
+            (true, n) => format!("{n} check-ins match."),
+            (false, _) if total > on_screen => {
+                format!("{total} check-ins. Showing the newest {on_screen}.")
+            }
+            (false, 1) => "1 check-in.".to_string(),
+            (false, _) => format!("{total} check-ins."),
+        }
+    };
+
+    let more_to_show = move || filtered.with(Vec::len) > shown.get();
+
+    view! {
+        <h1>"Journal"</h1>
+        <JournalFlash/>
+        <p>
+            <A href="/journal/new" attr:class="button button--primary button--big">"New check-in"</A>
+        </p>
+        <Show
+            when=move || sorted.with(|all| !all.is_empty())
+            fallback=|| view! {
+                <div class="card journal-empty">
+                    <p class="card__title">"Your journal is empty for now."</p>
+                    <p>
+                        "A check-in takes less than a minute: how you feel, how strong the craving is, "
+                        "and anything you want to remember. Tap \"New check-in\" to write your first one."
+                    </p>
+                </div>
+            }
+        >
+            <div class="journal-tools" role="search">
+                <div class="field">
+                    <label for="journal-search">"Search notes"</label>
+                    <input
+                        id="journal-search"
+                        type="search"
+                        autocomplete="off"
+                        prop:value=move || query.get()
+                        on:input=move |ev| {
+                            query.set(event_target_value(&ev));
+                            shown.set(PAGE);
+                        }
+                    />
+                </div>
+                <div class="journal-tools__row">
+                    <div class="field">
+                        <label for="journal-trigger">"Filter by trigger"</label>
+                        <select
+                            id="journal-trigger"
+                            prop:value=move || trigger.get()
+                            on:change=move |ev| {
+                                trigger.set(event_target_value(&ev));
+                                shown.set(PAGE);
+                            }
+                        >
+                            <option value="">"All check-ins"</option>
+                            {move || trigger_names.get().into_iter().map(|name| {
+                                let value = name.clone();
+                                view! { <option value=value>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="journal-jump">"Jump to date"</label>
+                        <input
+                            id="journal-jump"
+                            type="date"
+                            max=today.format("%Y-%m-%d").to_string()
+                            on:change=jump
+                        />
+                    </div>
+                </div>
+                {move || jump_message.get().map(|m| view! { <p class="small">{m}</p> })}
+            </div>
+            <p class="small muted journal-count" role="status" aria-live="polite">{count_text}</p>
+            <Show when=move || filtered.with(|l| l.is_empty())>
+                <p>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            query.set(String::new());
+                            trigger.set(String::new());
+                        }
+                    >
+                        "Clear search and filter"
+                    </button>
+                </p>
+            </Show>
+            <div class="journal-days">{days}</div>
+            <Show when=more_to_show>
+                <p>
+                    <button type="button" class="button journal-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        "Show more"
+                    </button>
+                </p>
+            </Show>
+        </Show>
+    }
 }

@@ -467,3 +467,71 @@ fn a_write_that_reads_back_wrong_is_reported_and_the_previous_value_put_back() {
     );
     assert_eq!(snapshot(&store), before);
 }
+
+#[test]
+fn loading_through_a_read_only_view_changes_nothing_even_with_corrupt_records() {
+    let store = MemoryStore::new();
+    put(&store, &checkin(&test_id(1), "2025-03-01", "fine"));
+    store.set(&journal_key(&test_id(2)), "broken").unwrap();
+    store.remove(&keys::index_key(keys::JOURNAL)).unwrap();
+    let before = snapshot(&store);
+    let ro = crate::data::schema::ReadOnly(&store);
+    let report = collection::load_all::<CheckIn>(&ro).unwrap();
+    assert_eq!(report.items.len(), 1);
+    assert_eq!(report.unreadable, vec![journal_key(&test_id(2))]);
+    assert!(!report.index_rebuilt);
+    assert!(collection::save(&ro, &checkin(&test_id(3), "2025-03-03", "x"), None, 1).is_err());
+    assert_eq!(snapshot(&store), before);
+}
+
+#[test]
+fn the_start_up_scan_sets_aside_bad_values_of_every_kind_and_reports_unknown_keys() {
+    let store = MemoryStore::new();
+    put(&store, &checkin(&test_id(1), "2025-03-01", "fine"));
+    store
+        .set(&keys::record_key(keys::CONTACT, &test_id(2)), "{\"v\":1}")
+        .unwrap();
+    store.set(&keys::doc_key(keys::GUIDE), "nope").unwrap();
+    store
+        .set(
+            &keys::record_key(keys::URGE, &test_id(3)),
+            r#"{"v":3,"r":1,"t":1,"x":{}}"#,
+        )
+        .unwrap();
+    store.set("wm:future:1", "{}").unwrap();
+    let report = crate::data::kinds::scan_all(&store).unwrap();
+    assert_eq!(report.readable, 1);
+    assert_eq!(
+        report.quarantined,
+        vec![
+            keys::record_key(keys::CONTACT, &test_id(2)),
+            keys::doc_key(keys::GUIDE)
+        ]
+    );
+    assert_eq!(
+        report.newer,
+        vec![keys::record_key(keys::URGE, &test_id(3))]
+    );
+    assert_eq!(report.unknown, vec!["wm:future:1".to_owned()]);
+    assert_eq!(crate::data::quarantine::list(&store).unwrap().len(), 2);
+    assert_eq!(store.get("wm:future:1").unwrap().as_deref(), Some("{}"));
+}
+
+#[test]
+fn saving_the_same_words_again_from_a_stale_tab_makes_no_copy_and_writes_nothing() {
+    let store = MemoryStore::new();
+    let id = test_id(1);
+    let c = checkin(&id, "2025-03-01", "same words");
+    let rev = put(&store, &c);
+    collection::save(&store, &c, Some(rev), 2).unwrap();
+    let counting = CountingStore::new(&store);
+    assert_eq!(
+        collection::save(&counting, &c, Some(rev), 3),
+        Ok(SaveOutcome::Saved { rev })
+    );
+    assert!(counting.written.borrow().is_empty());
+    assert_eq!(
+        collection::load_all::<CheckIn>(&store).unwrap().items.len(),
+        1
+    );
+}

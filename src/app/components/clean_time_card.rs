@@ -1,0 +1,150 @@
+//! The clean-time card at the top of home: days since the last use, clean
+//! days in all, the next milestone. Big and kind; a lapse never shows as a
+//! reset. With no start date and no check-ins it asks, gently, for the start.
+
+use crate::app::hooks::{use_collection, use_doc};
+use crate::app::state::today;
+use crate::data::envelope::Envelope;
+use crate::domain::checkin::{earliest_date, use_dates, CheckIn};
+use crate::domain::clean_time::{clean_time, CleanTime};
+use crate::domain::settings::Settings;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// The check-ins out of their envelopes, for the domain functions.
+pub fn checkin_values(items: &[Envelope<CheckIn>]) -> Vec<CheckIn> {
+    items.iter().map(|e| e.value.clone()).collect()
+}
+
+/// "1 day" or "12 days".
+pub fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// "1 clean day" or "140 clean days".
+pub fn clean_days(n: i64) -> String {
+    if n == 1 {
+        "1 clean day".to_string()
+    } else {
+        format!("{n} clean days")
+    }
+}
+
+/// A date field that saves the recovery start date to settings.
+#[component]
+pub fn RecoveryStartField(
+    /// The label above the field.
+    label: &'static str,
+) -> impl IntoView {
+    let settings = use_doc::<Settings>();
+    let today = today();
+    let initial = settings
+        .value
+        .with_untracked(|s| s.recovery_start)
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    let text = RwSignal::new(initial);
+    let error = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let raw = text.get_untracked();
+        let result = match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
+            Err(_) => Err("Pick the date of your first clean day.".to_string()),
+            Ok(d) if d > today => {
+                Err("This date is in the future. Pick today or an earlier day.".to_string())
+            }
+            Ok(d) => settings.update(|s| s.recovery_start = Some(d)),
+        };
+        error.set(result.err());
+    };
+    view! {
+        <div class="field clean-time__start">
+            <label for="recovery-start">{label}</label>
+            <div class="row">
+                <input
+                    id="recovery-start"
+                    type="date"
+                    max=today.format("%Y-%m-%d").to_string()
+                    aria-describedby="recovery-start-error"
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                />
+                <button type="button" class="button button--primary" on:click=save>
+                    "Save start date"
+                </button>
+            </div>
+            {move || error.get().map(|m| view! {
+                <p class="field__error" id="recovery-start-error">{m}</p>
+            })}
+        </div>
+    }
+}
+
+fn counts_view(ct: CleanTime, start_set: bool) -> impl IntoView {
+    let fresh_start = ct.days_since_last_use == 0 && ct.last_use.is_some();
+    let next = ct
+        .next_milestone
+        .as_ref()
+        .map(|m| format!(" · next: {}", m.label))
+        .unwrap_or_default();
+    let unit = if ct.days_since_last_use == 1 {
+        "day since your last use"
+    } else {
+        "days since your last use"
+    };
+    view! {
+        <p class="clean-time__main">
+            <span class="big-number">{ct.days_since_last_use}</span>" "
+            <span class="clean-time__unit">{unit}</span>
+        </p>
+        <p class="clean-time__more">
+            {format!("{} in all{next}", clean_days(ct.total_clean_days))}
+        </p>
+        {ct.reached_today.map(|m| view! {
+            <p class="clean-time__celebrate">
+                {format!("Today you reach {}. Take a moment to notice how far you have come.", m.label)}
+            </p>
+        })}
+        {fresh_start.then(|| view! {
+            <p class="small">
+                "Today is a new start. Your clean days before the lapse are all still here."
+            </p>
+        })}
+        {(!start_set).then(|| view! {
+            <details class="clean-time__set-start">
+                <summary class="small">"Counting from your first check-in. Set your start date"</summary>
+                <RecoveryStartField label="Your first clean day"/>
+            </details>
+        })}
+    }
+}
+
+#[component]
+pub fn CleanTimeCard() -> impl IntoView {
+    let settings = use_doc::<Settings>();
+    let checkins = use_collection::<CheckIn>();
+    let today = today();
+    let figures = Memo::new(move |_| {
+        let start = settings.value.with(|s| s.recovery_start);
+        let values = checkins.items.with(|items| checkin_values(items));
+        clean_time(start, earliest_date(&values), &use_dates(&values), today)
+    });
+    let start_set = Memo::new(move |_| settings.value.with(|s| s.recovery_start.is_some()));
+    view! {
+        <section class="card clean-time" aria-labelledby="clean-time-title">
+            <h2 id="clean-time-title" class="card__title">"Your clean time"</h2>
+            {move || match figures.get() {
+                Some(ct) => counts_view(ct, start_set.get()).into_any(),
+                None => view! {
+                    <p>"When did your recovery start? Add the date and Waymark will count your clean days for you."</p>
+                    <RecoveryStartField label="Your first clean day"/>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,82 @@
+//! "Your step" for the home screen: the step being worked on and the one
+//! next thing to do in it, so the guide is never more than one tap away.
+
+use crate::app::hooks::use_doc;
+use crate::content::guide;
+use crate::domain::guide_progress::GuideProgress;
+use leptos::prelude::*;
+
+/// What the card shows, worked out from the saved progress.
+struct CurrentStep {
+    n: u8,
+    title: &'static str,
+    /// The first action not yet ticked, in the guide's order.
+    next_action: Option<&'static str>,
+    /// Every step is marked done.
+    all_done: bool,
+}
+
+fn current(progress: &GuideProgress) -> Option<CurrentStep> {
+    let g = guide();
+    let total = u8::try_from(g.steps.len()).ok()?;
+    let n = progress.current_step(total);
+    let step = g.step(n)?;
+    let ids: Vec<&'static str> = step.actions.iter().map(|a| a.id.as_str()).collect();
+    let next_action = progress
+        .first_unticked(n, &ids)
+        .and_then(|id| step.action(id))
+        .map(|a| a.text.as_str());
+    Some(CurrentStep {
+        n,
+        title: step.title.as_str(),
+        next_action,
+        all_done: progress.done_count(total) == usize::from(total),
+    })
+}
+
+/// The home screen's "Your step" card. Renders nothing if the guide could
+/// not be loaded (the guide screen explains that).
+#[component]
+pub fn CurrentStepCard() -> impl IntoView {
+    let progress = use_doc::<GuideProgress>().value;
+    let total = guide().steps.len();
+    move || {
+        progress.with(current).map(|c| {
+            let next = if c.all_done {
+                view! {
+                    <p class="guide-current__next">
+                        "You have marked every step done. You can go back to any step at any time."
+                    </p>
+                }
+                .into_any()
+            } else if let Some(action) = c.next_action {
+                view! {
+                    <p class="guide-current__next">
+                        <span class="guide-current__label">"Next: "</span>{action}
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="guide-current__next">
+                        "You have ticked every action here. Mark the step done when you feel ready."
+                    </p>
+                }
+                .into_any()
+            };
+            view! {
+                <section class="card guide-current" aria-labelledby="guide-current-title">
+                    <h2 class="card__title" id="guide-current-title">"Your step"</h2>
+                    <p class="guide-current__step">
+                        <span class="guide-current__num">{format!("Step {} of {}", c.n, total)}</span>
+                        <strong class="guide-current__title">{c.title}</strong>
+                    </p>
+                    {next}
+                    <a class="button button--primary" href=format!("/guide/{}", c.n)>
+                        {format!("Open step {}", c.n)}
+                    </a>
+                </section>
+            }
+        })
+    }
+}

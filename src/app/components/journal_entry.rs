@@ -1,0 +1,64 @@
+//! One check-in as a short summary: for the journal list and for "today" on
+//! the home screen. Text only, never HTML, so a note can hold anything.
+
+use crate::domain::checkin::CheckIn;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// How many characters of the note the list shows.
+const NOTE_PREVIEW_CHARS: usize = 120;
+
+/// "Monday, March 3, 2026", with "Today" or "Yesterday" in front when it is.
+pub fn day_label(date: NaiveDate, today: NaiveDate) -> String {
+    let full = date.format("%A, %B %-d, %Y").to_string();
+    match (today - date).num_days() {
+        0 => format!("Today · {full}"),
+        1 => format!("Yesterday · {full}"),
+        _ => full,
+    }
+}
+
+/// The id used for a day's heading, so "Jump to date" can scroll to it.
+pub fn day_anchor(date: NaiveDate) -> String {
+    format!("day-{}", date.format("%Y-%m-%d"))
+}
+
+/// The first words of a note, cut at a character boundary.
+pub fn note_preview(note: &str) -> String {
+    let first_line = note.lines().next().unwrap_or("").trim();
+    let mut out: String = first_line.chars().take(NOTE_PREVIEW_CHARS).collect();
+    if first_line.chars().count() > NOTE_PREVIEW_CHARS || note.lines().count() > 1 {
+        out.push('…');
+    }
+    out
+}
+
+/// "Okay · craving 4 of 10".
+pub fn mood_and_craving(c: &CheckIn) -> String {
+    let mood = c.mood_word().unwrap_or("Mood not set");
+    format!("{mood} · craving {} of 10", c.craving)
+}
+
+/// The kind words for a day with a logged use.
+pub const USED_MARKER: &str = "You logged a use. Your clean days still count.";
+
+/// One check-in in the list: a link to edit it with its summary inside.
+#[component]
+pub fn JournalEntry(checkin: CheckIn) -> impl IntoView {
+    let href = format!("/journal/{}", checkin.id);
+    let summary = mood_and_craving(&checkin);
+    let used = checkin.used;
+    let triggers = (!checkin.triggers.is_empty()).then(|| checkin.triggers.join(", "));
+    let preview = (!checkin.note.is_empty()).then(|| note_preview(&checkin.note));
+    view! {
+        <li class="journal-entry">
+            <A href=href attr:class="journal-entry__link">
+                <span class="journal-entry__summary">{summary}</span>
+                {used.then(|| view! { <span class="journal-entry__used">{USED_MARKER}</span> })}
+                {triggers.map(|t| view! { <span class="journal-entry__triggers small">"Triggers: "{t}</span> })}
+                {preview.map(|p| view! { <span class="journal-entry__note" dir="auto">{p}</span> })}
+            </A>
+        </li>
+    }
+}

@@ -1,0 +1,51 @@
+//! One-tap call and text links for the user's own people. Shared by the
+//! crisis screen and the craving tools, so a contact reads the same in both
+//! places and every link says whom it calls.
+
+use crate::domain::tools::Contact;
+use leptos::prelude::*;
+
+/// One contact as a list item: their name and role, then "Call <name>" and
+/// "Text <name>" links when a number is saved, or a way to add one.
+#[component]
+pub fn ContactCallItem(contact: Contact) -> impl IntoView {
+    let name = contact.display_name().to_string();
+    let role = contact.role.label();
+    let show_role = !contact.name.trim().is_empty();
+    let tel = contact.tel_href();
+    let sms = contact.sms_href();
+    let phone = contact.phone.trim().to_string();
+    let has_number = tel.is_some();
+    let call_label = format!("Call {name}");
+    let text_label = format!("Text {name}");
+    view! {
+        <li class="call-item">
+            <p class="call-item__who">
+                <strong>{name.clone()}</strong>
+                {show_role.then(|| view! { <span class="muted">" · " {role}</span> })}
+                {has_number.then(|| view! { <span class="muted">" · " {phone.clone()}</span> })}
+            </p>
+            {if has_number {
+                view! {
+                    <div class="call-item__links">
+                        {tel.map(|href| view! {
+                            <a class="button button--primary call-link" href=href>{call_label.clone()}</a>
+                        })}
+                        {sms.map(|href| view! {
+                            <a class="button call-link" href=href>{text_label.clone()}</a>
+                        })}
+                    </div>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p class="small muted">
+                        "No phone number saved. "
+                        <a href="/tools/people">"Add a number for " {name.clone()}</a>
+                    </p>
+                }
+                    .into_any()
+            }}
+        </li>
+    }
+}

@@ -1,0 +1,174 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the pieces of
+//! the app shell that only a real browser can check — the localStorage
+//! adapter against a real quota, the theme, the notices, the update banner
+//! and draft autosave.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use std::time::Duration;
+use waymark::app::components::notices::Notices;
+use waymark::app::hooks::use_autosave;
+use waymark::app::local_storage::LocalStore;
+use waymark::app::state::AppState;
+use waymark::app::theme::apply_theme;
+use waymark::data::store::{KvStore, StoreError};
+use waymark::domain::settings::Theme;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("test browser has localStorage")
+}
+
+/// A fresh element to mount into, so tests do not see each other's DOM.
+fn container() -> web_sys::HtmlElement {
+    let doc = document();
+    let div = doc.create_element("div").expect("create div");
+    doc.body().expect("body").append_child(&div).expect("append");
+    div.unchecked_into()
+}
+
+async fn tick() {
+    gloo_timers_sleep(Duration::from_millis(30)).await;
+}
+
+async fn gloo_timers_sleep(d: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, d.as_millis() as i32);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+fn local_store_round_trips_text_through_real_local_storage() {
+    storage().clear().ok();
+    let store = LocalStore::open();
+    assert!(!store.is_unavailable());
+    let text = "שלום “quotes” 😀 مرحبا";
+    assert_eq!(store.set("wm:test", text), Ok(()));
+    assert_eq!(store.get("wm:test"), Ok(Some(text.to_owned())));
+    assert!(store.keys().unwrap_or_default().contains(&"wm:test".to_owned()));
+    assert_eq!(store.remove("wm:test"), Ok(()));
+    assert_eq!(store.get("wm:test"), Ok(None));
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_quota_exceeded_and_keeps_the_old_value() {
+    let s = storage();
+    s.clear().ok();
+    let store = LocalStore::open();
+    assert_eq!(store.set("wm:keep", "old"), Ok(()));
+    // Fill the real quota with filler under a foreign key.
+    let chunk = "x".repeat(512 * 1024);
+    let mut i = 0;
+    while s.set_item(&format!("filler{i}"), &chunk).is_ok() && i < 64 {
+        i += 1;
+    }
+    let mut small = "y".repeat(64 * 1024);
+    while !small.is_empty() && s.set_item(&format!("filler-small{}", small.len()), &small).is_ok() {
+        small.truncate(small.len() / 2);
+    }
+    let result = store.set("wm:keep", &"n".repeat(256 * 1024));
+    s.clear().ok();
+    assert_eq!(result, Err(StoreError::QuotaExceeded));
+}
+
+#[wasm_bindgen_test]
+fn the_theme_sets_and_clears_data_theme_on_the_root_element() {
+    let root = document().document_element().expect("root");
+    apply_theme(Theme::Dark);
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    apply_theme(Theme::Light);
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("light"));
+    apply_theme(Theme::System);
+    assert_eq!(root.get_attribute("data-theme"), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_save_shows_an_alert_that_can_be_dismissed() {
+    let parent = container();
+    let state = RwSignal::new(None::<AppState>);
+    let handle = leptos::mount::mount_to(parent.clone(), move || {
+        let app = AppState::provide();
+        state.set(Some(app));
+        view! { <Notices/> }
+    });
+    tick().await;
+    let app = state.get_untracked().expect("state provided");
+    app.report_error("Your phone's storage for Waymark is full.");
+    tick().await;
+    let alert = parent.query_selector("[role=alert]").ok().flatten().expect("an alert is shown");
+    assert!(alert.text_content().unwrap_or_default().contains("storage for Waymark is full"));
+    let button: web_sys::HtmlElement = alert
+        .query_selector("button")
+        .ok()
+        .flatten()
+        .expect("a dismiss button")
+        .unchecked_into();
+    button.click();
+    tick().await;
+    assert!(parent.query_selector("[role=alert]").ok().flatten().is_none());
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_update_banner_appears_only_when_a_new_version_waits() {
+    let window = web_sys::window().expect("window");
+    let parent = container();
+    let handle = leptos::mount::mount_to(parent.clone(), || {
+        AppState::provide();
+        view! { <Notices/> }
+    });
+    tick().await;
+    assert!(!parent.text_content().unwrap_or_default().contains("Update now"));
+    let event = web_sys::Event::new("waymark-update-ready").expect("event");
+    window.dispatch_event(&event).expect("dispatch");
+    tick().await;
+    assert!(parent.text_content().unwrap_or_default().contains("Update now"));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_is_written_at_once_when_the_app_is_about_to_update() {
+    storage().clear().ok();
+    let parent = container();
+    let value = RwSignal::new(String::new());
+    let handle = leptos::mount::mount_to(parent, move || {
+        AppState::provide();
+        use_autosave("test:note".to_owned(), value, String::new());
+        view! { <p>"form"</p> }
+    });
+    tick().await;
+    value.set("typed just now".to_owned());
+    // Before the debounce fires, the update banner asks forms to flush.
+    let event = web_sys::Event::new(use_autosave::FLUSH_EVENT).expect("event");
+    web_sys::window().expect("window").dispatch_event(&event).expect("dispatch");
+    let stored = storage().get_item("wm:draft:test:note").ok().flatten();
+    assert_eq!(stored.as_deref(), Some("\"typed just now\""));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_draft_fills_the_form_when_it_opens() {
+    storage().clear().ok();
+    storage().set_item("wm:draft:test:restore", "\"kept from before\"").ok();
+    let parent = container();
+    let value = RwSignal::new(String::new());
+    let restored = RwSignal::new(false);
+    let handle = leptos::mount::mount_to(parent, move || {
+        AppState::provide();
+        let auto = use_autosave("test:restore".to_owned(), value, String::new());
+        restored.set(auto.restored.get_untracked());
+        view! { <p>"form"</p> }
+    });
+    tick().await;
+    assert_eq!(value.get_untracked(), "kept from before");
+    assert!(restored.get_untracked());
+    drop(handle);
+}
