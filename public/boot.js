@@ -20,6 +20,23 @@
     return;
   }
 
+  // The app's WebAssembly uses reference types and bulk memory (Safari 15,
+  // Firefox 79, Chrome 96). Older engines, such as Safari on iOS 14 and
+  // earlier, have WebAssembly but cannot load it, and would otherwise sit on
+  // "Opening…" and then suggest a restart that can never help. This tiny
+  // module (externref + memory.copy) is only validated, never compiled, so
+  // the CSP is not involved.
+  var probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 2, 96, 0, 1, 111, 96, 0, 0,
+    3, 3, 2, 0, 1, 5, 3, 1, 0, 1, 10, 19, 2, 4, 0, 208, 111, 11,
+    12, 0, 65, 0, 65, 0, 65, 0, 252, 10, 0, 0, 11]);
+  var modern = false;
+  try { modern = WebAssembly.validate(probe); } catch (e) { modern = false; }
+  if (!modern) {
+    say('This browser is too old to run Waymark. Please update it (on an iPhone, update iOS), ' +
+        'or try a recent Chrome, Firefox, Edge or Safari. Nothing you saved has been lost.');
+    return;
+  }
+
   // If the app has not started after a while, say so rather than spin forever.
   window.setTimeout(function () {
     if (document.getElementById('boot') && !document.querySelector('[data-app-ready]')) {

@@ -23,11 +23,17 @@ for comp in clippy rustfmt; do
 done
 
 # 2. Debian packages: Chromium and its driver for the browser tests; brotli
-#    for the size budget; xvfb & friends are not needed for Chromium headless.
+#    for the size budget.
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v brotli >/dev/null || need_apt+=(brotli)
+# Firefox (driven over WebDriver BiDi) and WebKit (WebKitWebDriver under Xvfb)
+# for the cross-engine smoke tests.
+command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || need_apt+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null || need_apt+=(xvfb)
+command -v xauth >/dev/null || need_apt+=(xauth)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

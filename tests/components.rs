@@ -64,19 +64,21 @@ fn a_full_quota_is_reported_as_quota_exceeded_and_keeps_the_old_value() {
     s.clear().ok();
     let store = LocalStore::open();
     assert_eq!(store.set("wm:keep", "old"), Ok(()));
-    // Fill the real quota with filler under a foreign key.
-    let chunk = "x".repeat(512 * 1024);
+    // Fill the real quota with filler under foreign keys: big pieces first,
+    // halving the piece each time one no longer fits.
+    let mut size = 1024 * 1024;
     let mut i = 0;
-    while s.set_item(&format!("filler{i}"), &chunk).is_ok() && i < 64 {
+    while size >= 1024 && i < 10_000 {
+        if s.set_item(&format!("filler{i}"), &"x".repeat(size)).is_err() {
+            size /= 2;
+        }
         i += 1;
     }
-    let mut small = "y".repeat(64 * 1024);
-    while !small.is_empty() && s.set_item(&format!("filler-small{}", small.len()), &small).is_ok() {
-        small.truncate(small.len() / 2);
-    }
-    let result = store.set("wm:keep", &"n".repeat(256 * 1024));
+    let result = store.set("wm:keep", &"n".repeat(64 * 1024));
+    let kept = store.get("wm:keep");
     s.clear().ok();
     assert_eq!(result, Err(StoreError::QuotaExceeded));
+    assert_eq!(kept, Ok(Some("old".to_owned())));
 }
 
 #[wasm_bindgen_test]

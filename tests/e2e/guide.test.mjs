@@ -118,6 +118,24 @@ test('an answer is saved when the box loses focus, without waiting', async () =>
   });
 });
 
+test('an answer typed just before leaving the step is kept', async () => {
+  const question = step(7).reflections[0].text;
+  await withPage(async (page) => {
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openApp(page, server.url, '/guide/6');
+    await page.getByRole('link', { name: /^Next step/ }).click();
+    const field = page.getByRole('textbox', { name: question, exact: true });
+    await field.fill('Kept on the way out');
+    // Back to step 6 at once, inside the typing pause, with the box still focused.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: new RegExp(escape(step(6).title)) }).waitFor();
+    await page.getByRole('link', { name: /^Next step/ }).click();
+    assert.equal(await page.getByRole('textbox', { name: question, exact: true }).inputValue(), 'Kept on the way out');
+    assert.deepEqual(errors, []);
+  });
+});
+
 test('the overview shows a started step as working on it and counts its actions', async () => {
   const s = step(4);
   await withPage(async (page) => {
@@ -232,5 +250,21 @@ test('after one visit every guide screen renders offline', async () => {
       await openApp(page, server.url, path);
       assert.ok((await page.getByRole('heading', { level: 1 }).textContent()).includes(title), path);
     }
+  });
+});
+
+test('the home screen shows your step and its next unticked action, with a link to it', async () => {
+  const s = step(1);
+  await withPage(async (page) => {
+    await openApp(page, server.url, '/guide/1');
+    await page.getByRole('checkbox', { name: s.actions[0].text, exact: true }).check();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    const card = page.getByRole('region', { name: 'Your step' });
+    await card.waitFor();
+    const text = await card.textContent();
+    assert.ok(text.includes('Step 1 of 10') && text.includes(s.title), text);
+    assert.ok(text.includes(`Next: ${s.actions[1].text}`), text);
+    await card.getByRole('link', { name: 'Open step 1' }).click();
+    await page.waitForURL(server.url + '/guide/1');
   });
 });

@@ -107,10 +107,10 @@ test('the users own emergency contacts come first on the crisis screen, with cal
       { i: 'e2eana0000001', n: 'Ana', r: 'friend', ph: '555 0199' },
       { i: 'e2esam0000001', n: 'Sam', r: 'sponsor', ph: '+1 (555) 010-0100', em: true },
     ]);
-    const callSam = page.getByRole('link', { name: 'Call Sam' });
+    const callSam = page.getByRole('link', { name: 'Call Sam', exact: true });
     assert.equal(await callSam.getAttribute('href'), 'tel:+15550100100');
-    assert.equal(await page.getByRole('link', { name: 'Text Sam' }).getAttribute('href'), 'sms:+15550100100');
-    assert.equal(await page.getByRole('link', { name: 'Call Ana' }).count(), 0, 'only emergency contacts are listed');
+    assert.equal(await page.getByRole('link', { name: 'Text Sam', exact: true }).getAttribute('href'), 'sms:+15550100100');
+    assert.equal(await page.getByRole('link', { name: 'Call Ana', exact: true }).count(), 0, 'only emergency contacts are listed');
     const samY = (await callSam.boundingBox()).y;
     const emergencyY = (await page.getByRole('link', { name: /^Call 911/ }).boundingBox()).y;
     assert.ok(samY < emergencyY, 'the users own person comes before the emergency number');

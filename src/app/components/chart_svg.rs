@@ -87,11 +87,12 @@ fn nice_max(points: &[ChartPoint]) -> f32 {
         .iter()
         .filter_map(|p| p.value)
         .fold(0.0_f32, f32::max);
+    // Even tops keep the middle grid line on a whole number.
     match top {
-        t if t <= 1.0 => 1.0,
-        t if t <= 5.0 => t.ceil(),
-        t if t <= 50.0 => (t / 5.0).ceil() * 5.0,
-        t => (t / 50.0).ceil() * 50.0,
+        t if t <= 2.0 => 2.0,
+        t if t <= 10.0 => (t / 2.0).ceil() * 2.0,
+        t if t <= 100.0 => (t / 10.0).ceil() * 10.0,
+        t => (t / 100.0).ceil() * 100.0,
     }
 }
 

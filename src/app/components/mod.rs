@@ -34,3 +34,4 @@ pub mod record_dates;
 pub mod chart_svg;
 pub mod print_summary;
 pub mod discreet;
+pub mod settings_focus;

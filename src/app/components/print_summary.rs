@@ -19,6 +19,12 @@ use crate::domain::tools::{Attendance, DoseLog, SowsRating, SOWS_MAX_TOTAL};
 /// between appointments).
 const DEFAULT_DAYS: i64 = 30;
 
+/// A date in a table row: short enough for a phone-width column,
+/// e.g. "Tue 4 Mar 2025".
+pub fn table_date(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
 /// The chosen dates; an empty field leaves that end open.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Range {
@@ -202,14 +208,11 @@ pub fn PrintSummary(
             let rows = chosen.with(|c| {
                 c.iter()
                     .map(|c| {
-                        let mood = format!(
-                            "{} ({} of 5)",
-                            mood_word(c.mood).unwrap_or("Not set"),
-                            c.mood
-                        );
+                        let mood =
+                            format!("{} ({})", mood_word(c.mood).unwrap_or("Not set"), c.mood);
                         view! {
                             <tr>
-                                <th scope="row">{long_date(c.date)}</th>
+                                <th scope="row">{table_date(c.date)}</th>
                                 <td>{mood}</td>
                                 <td>{c.craving}</td>
                                 <td>{if c.used { "Yes" } else { "No" }}</td>
@@ -234,19 +237,19 @@ pub fn PrintSummary(
                                     t.lapse_days,
                                 )}
                             </p>
-                            <table class="print-summary__table">
+                            <div class="chart__scroll"><table class="print-summary__table">
                                 <caption class="visually-hidden">"Check-ins"</caption>
                                 <thead>
                                     <tr>
                                         <th scope="col">"Date"</th>
-                                        <th scope="col">"Mood"</th>
+                                        <th scope="col">"Mood (1 to 5)"</th>
                                         <th scope="col">"Craving (0 to 10)"</th>
-                                        <th scope="col">"Use logged"</th>
+                                        <th scope="col">"Use"</th>
                                         <th scope="col">"Triggers"</th>
                                     </tr>
                                 </thead>
                                 <tbody>{rows}</tbody>
-                            </table>
+                            </table></div>
                         }
                         .into_any()
                     }}
@@ -265,7 +268,7 @@ pub fn PrintSummary(
                             .map(|(start, days, mood, craving)| {
                                 view! {
                                     <tr>
-                                        <th scope="row">{long_date(*start)}</th>
+                                        <th scope="row">{table_date(*start)}</th>
                                         <td>{*days}</td>
                                         <td>{number(*mood, false)}</td>
                                         <td>{number(*craving, false)}</td>
@@ -282,7 +285,7 @@ pub fn PrintSummary(
                                 number(craving, false),
                             )}
                         </p>
-                        <table class="print-summary__table">
+                        <div class="chart__scroll"><table class="print-summary__table">
                             <caption class="visually-hidden">"Mood and craving by week"</caption>
                             <thead>
                                 <tr>
@@ -293,7 +296,7 @@ pub fn PrintSummary(
                                 </tr>
                             </thead>
                             <tbody>{rows}</tbody>
-                        </table>
+                        </table></div>
                     }
                     .into_any()
                 }
@@ -318,7 +321,7 @@ pub fn PrintSummary(
                         .map(|(date, _, total)| {
                             view! {
                                 <tr>
-                                    <th scope="row">{long_date(*date)}</th>
+                                    <th scope="row">{table_date(*date)}</th>
                                     <td>{*total}</td>
                                 </tr>
                             }
@@ -329,7 +332,7 @@ pub fn PrintSummary(
                     <p class="small">
                         "Subjective Opiate Withdrawal Scale: 16 items, each scored 0 to 4."
                     </p>
-                    <table class="print-summary__table">
+                    <div class="chart__scroll"><table class="print-summary__table">
                         <caption class="visually-hidden">"SOWS totals"</caption>
                         <thead>
                             <tr>
@@ -338,7 +341,7 @@ pub fn PrintSummary(
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
-                    </table>
+                    </table></div>
                 }
                 .into_any()
             };
@@ -367,7 +370,7 @@ pub fn PrintSummary(
                             };
                             view! {
                                 <tr>
-                                    <th scope="row">{long_date(d.date)}</th>
+                                    <th scope="row">{table_date(d.date)}</th>
                                     <td>{amount}</td>
                                     <td>{if d.taken { "Yes" } else { "No" }}</td>
                                     {notes.then(|| view! { <td>{d.notes.clone()}</td> })}
@@ -377,7 +380,7 @@ pub fn PrintSummary(
                         .collect_view()
                 });
                 view! {
-                    <table class="print-summary__table">
+                    <div class="chart__scroll"><table class="print-summary__table">
                         <caption class="visually-hidden">"Doses"</caption>
                         <thead>
                             <tr>
@@ -388,7 +391,7 @@ pub fn PrintSummary(
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
-                    </table>
+                    </table></div>
                 }
                 .into_any()
             };
@@ -412,7 +415,7 @@ pub fn PrintSummary(
                         .map(|(date, name)| {
                             view! {
                                 <tr>
-                                    <th scope="row">{long_date(*date)}</th>
+                                    <th scope="row">{table_date(*date)}</th>
                                     <td>{name.clone()}</td>
                                 </tr>
                             }
@@ -421,7 +424,7 @@ pub fn PrintSummary(
                 });
                 view! {
                     <p>{format!("{} attended.", plural(count, "meeting", "meetings"))}</p>
-                    <table class="print-summary__table">
+                    <div class="chart__scroll"><table class="print-summary__table">
                         <caption class="visually-hidden">"Meetings"</caption>
                         <thead>
                             <tr>
@@ -430,7 +433,7 @@ pub fn PrintSummary(
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
-                    </table>
+                    </table></div>
                 }
                 .into_any()
             };
@@ -451,7 +454,7 @@ pub fn PrintSummary(
                     .map(|c| {
                         view! {
                             <li>
-                                <strong>{long_date(c.date)}</strong>
+                                <strong>{table_date(c.date)}</strong>
                                 <p class="print-summary__note">{c.note.clone()}</p>
                             </li>
                         }
@@ -506,7 +509,7 @@ pub fn PrintSummary(
                 </button>
             </div>
             <div class="print-summary__body" aria-label="Summary to print" role="region">
-                <p class="print-only print-summary__heading">"Recovery summary"</p>
+                <p class="print-only print-summary__name">"Name: "</p>
                 <p class="print-summary__meta">
                     <strong>"Dates: "</strong>
                     {move || range.get().words()}

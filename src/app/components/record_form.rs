@@ -165,9 +165,9 @@ impl<F: RecordForm> FormCtl<F> {
 
     /// Stops editing `id` (it was deleted): the form becomes empty.
     pub fn forget(&self, id: &str) {
-        let editing_it = self.state.with_untracked(|s| {
-            s.editing.as_ref().is_some_and(|e| e.id == id)
-        });
+        let editing_it = self
+            .state
+            .with_untracked(|s| s.editing.as_ref().is_some_and(|e| e.id == id));
         if editing_it {
             self.reset();
             self.status.set(None);
@@ -246,6 +246,10 @@ pub fn focus_later(id: String) {
 
 /// The frame around a form: heading, a note when a draft came back, the
 /// fields (`children`), Save and Cancel, and what the last save did.
+///
+/// With `collapsed` (say, once the list has records) only an "Add …" button
+/// shows until it is tapped, so the list leads; the form opens by itself
+/// when a record is being edited or a draft came back.
 #[component]
 pub fn RecordFormFrame<F: RecordForm>(
     ctl: FormCtl<F>,
@@ -256,6 +260,7 @@ pub fn RecordFormFrame<F: RecordForm>(
     title_edit: &'static str,
     /// The Save button, e.g. "Save person".
     save_label: &'static str,
+    #[prop(into, optional)] collapsed: Signal<bool>,
     children: Children,
 ) -> impl IntoView {
     let title_id = ctl.title_id();
@@ -265,40 +270,63 @@ pub fn RecordFormFrame<F: RecordForm>(
     };
     let restored = ctl.autosave.restored;
     let draft_error = ctl.autosave.error;
+    let opened = RwSignal::new(false);
+    let is_open = move || opened.get() || !collapsed.get() || ctl.is_editing() || restored.get();
+    // Once open, the form stays open (it must not fold away under the
+    // user's hands when the first record makes the list non-empty).
+    Effect::new(move |_| {
+        if is_open() && !opened.get_untracked() {
+            opened.set(true);
+        }
+    });
+    let focus_id = title_id.clone();
     view! {
-        <section class="record-form card" aria-labelledby=title_id.clone()>
-            <h2 class="card__title" id=title_id.clone() tabindex="-1">
-                {move || if ctl.is_editing() { title_edit } else { title_new }}
-            </h2>
-            <Show when=move || restored.get()>
-                <p class="notice small">
-                    "We kept what you were writing last time. "
-                    <button type="button" class="button button--quiet" on:click=move |_| {
-                        ctl.reset();
-                        ctl.status.set(None);
-                    }>"Start again"</button>
-                </p>
-            </Show>
-            {move || draft_error.get().map(|m| view! { <p class="notice small">{m}</p> })}
-            <form novalidate on:submit=on_submit>
-                {children()}
-                <div class="row">
-                    <button type="submit" class="button button--primary">{save_label}</button>
-                    <Show when=move || ctl.is_editing()>
+        <section class="record-form" aria-labelledby=title_id.clone()>
+            <button
+                type="button"
+                class="button button--primary record-form__open"
+                hidden=is_open
+                on:click=move |_| {
+                    opened.set(true);
+                    focus_later(focus_id.clone());
+                }
+            >
+                {title_new}
+            </button>
+            <div class="card" hidden=move || !is_open()>
+                <h2 class="card__title" id=title_id.clone() tabindex="-1">
+                    {move || if ctl.is_editing() { title_edit } else { title_new }}
+                </h2>
+                <Show when=move || restored.get()>
+                    <p class="notice small">
+                        "We kept what you were writing last time. "
                         <button type="button" class="button button--quiet" on:click=move |_| {
                             ctl.reset();
                             ctl.status.set(None);
-                        }>"Cancel"</button>
-                    </Show>
-                </div>
-                <p class="record-form__status" role="status" aria-live="polite">
-                    {move || match ctl.status.get() {
-                        Some(Status::Saved(m)) => view! { <span class="record-form__saved">{m}</span> }.into_any(),
-                        Some(Status::Failed(m)) => view! { <span class="field__error">{m}</span> }.into_any(),
-                        None => ().into_any(),
-                    }}
-                </p>
-            </form>
+                        }>"Start again"</button>
+                    </p>
+                </Show>
+                {move || draft_error.get().map(|m| view! { <p class="notice small">{m}</p> })}
+                <form novalidate on:submit=on_submit>
+                    {children()}
+                    <div class="row">
+                        <button type="submit" class="button button--primary">{save_label}</button>
+                        <Show when=move || ctl.is_editing()>
+                            <button type="button" class="button button--quiet" on:click=move |_| {
+                                ctl.reset();
+                                ctl.status.set(None);
+                            }>"Cancel"</button>
+                        </Show>
+                    </div>
+                    <p class="record-form__status" role="status" aria-live="polite">
+                        {move || match ctl.status.get() {
+                            Some(Status::Saved(m)) => view! { <span class="record-form__saved">{m}</span> }.into_any(),
+                            Some(Status::Failed(m)) => view! { <span class="field__error">{m}</span> }.into_any(),
+                            None => ().into_any(),
+                        }}
+                    </p>
+                </form>
+            </div>
         </section>
     }
 }

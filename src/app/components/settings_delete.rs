@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::settings_backup::download_backup;
+use super::settings_focus::focus_soon;
 use crate::app::hooks::use_doc;
 use crate::app::state::with_store;
 use crate::data::wipe;
@@ -109,13 +110,17 @@ pub fn DeleteSection() -> impl IntoView {
             <Show
                 when=move || open.get()
                 fallback=move || view! {
-                    <button class="button button--danger" on:click=move |_| open.set(true)>
+                    <button class="button button--danger" id="delete-open"
+                        on:click=move |_| {
+                            open.set(true);
+                            focus_soon("delete-intro");
+                        }>
                         "Delete everything"
                     </button>
                 }
             >
                 <form class="settings__confirm" on:submit=on_delete novalidate>
-                    <p>"Before you delete, you may want a copy of your data."</p>
+                    <p id="delete-intro" tabindex="-1">"Before you delete, you may want a copy of your data."</p>
                     <button class="button" type="button" on:click=on_backup>
                         "Download a backup first"
                     </button>
@@ -152,6 +157,7 @@ pub fn DeleteSection() -> impl IntoView {
                                 open.set(false);
                                 typed.set(String::new());
                                 error.set(None);
+                                focus_soon("delete-open");
                             }
                         >
                             "Cancel"

@@ -8,6 +8,7 @@ use leptos::task::spawn_local_scoped;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::settings_focus::focus_soon;
 use crate::app::hooks::{use_collection, use_doc};
 use crate::app::state::{now_ms, with_store};
 use crate::data::backup::{self, ImportError, ImportPlan, ImportReport, MAX_IMPORT_BYTES};
@@ -112,7 +113,11 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
                     Err(e) => Stage::Refused(e.message()),
                 },
             };
+            let preview = matches!(next, Stage::Preview(_));
             stage.set(next);
+            if preview {
+                focus_soon("import-preview-title");
+            }
         });
     };
 
@@ -133,6 +138,7 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
                 guide.reload();
                 changed.update(|n| *n += 1);
                 stage.set(Stage::Done(report));
+                focus_soon("import-done-title");
             }
             Err(e) => stage.set(Stage::Failed(apply_error_message(&e).to_owned())),
         }
@@ -142,6 +148,7 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
     let cancel = move |_| {
         stage.set(Stage::Idle);
         clear_input();
+        focus_soon("import-file");
     };
 
     let refused = move || match stage.get() {
@@ -170,7 +177,7 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
                 let nothing_new = r.added + r.updated + r.kept == 0;
                 view! {
                     <section class="settings__preview notice" aria-labelledby="import-preview-title">
-                        <h3 id="import-preview-title">"Before you import"</h3>
+                        <h3 id="import-preview-title" tabindex="-1">"Before you import"</h3>
                         {made}
                         <p>"Here is what this file would do. Nothing has changed yet."</p>
                         <ul class="list-plain settings__counts">

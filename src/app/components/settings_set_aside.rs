@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::settings_download::download_text;
+use super::settings_focus::focus_soon;
 use crate::app::state::{today, use_app_state, with_store};
 use crate::data::keys::{self, KeyClass};
 use crate::data::quarantine::{self, QuarantinedItem};
@@ -115,7 +116,10 @@ pub fn SetAsideSection(changed: RwSignal<u32>) -> impl IntoView {
                                 class="button button--danger"
                                 disabled=move || !downloaded.get()
                                 aria-label=format!("Remove: {}", label_for_button)
-                                on:click=move |_| confirming.set(Some(key.clone()))
+                                on:click=move |_| {
+                                    confirming.set(Some(key.clone()));
+                                    focus_soon("set-aside-confirm");
+                                }
                             >
                                 "Remove"
                             </button>
@@ -126,7 +130,9 @@ pub fn SetAsideSection(changed: RwSignal<u32>) -> impl IntoView {
                         let key_yes = key_yes.clone();
                         view! {
                             <div class="settings__confirm" role="group" aria-label="Confirm removal">
-                                <p>"Remove this for good? Keep your downloaded file if you may want it later."</p>
+                                <p id="set-aside-confirm" tabindex="-1">
+                                    "Remove this for good? Keep your downloaded file if you may want it later."
+                                </p>
                                 <div class="row">
                                     <button class="button button--danger" on:click=move |_| remove(key_yes.clone())>
                                         "Yes, remove it"

@@ -52,7 +52,16 @@ impl<T: Record + Send + Sync + 'static> CollectionHandle<T> {
     /// outcome and, for a copy, a message to show.
     pub fn save(&self, value: T, base_rev: Option<u64>) -> Result<SavedRecord, String> {
         let now = now_ms();
-        match with_store(|s| collection::save(s, &value, base_rev, now)) {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark("waymark:save:start");
+        }
+        let result = with_store(|s| collection::save(s, &value, base_rev, now));
+        // A User Timing entry, so the benchmark can read the cost of a save.
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark("waymark:save", "waymark:save:start");
+        }
+        match result {
             Ok(outcome) => {
                 let (id, rev) = match &outcome {
                     SaveOutcome::Saved { rev } => (value.id().to_owned(), *rev),

@@ -104,7 +104,8 @@ pub fn CopingPage() -> impl IntoView {
             .filter(|i| !have.contains(&i.id))
             .collect();
         if left.is_empty() {
-            return view! { <p class="muted">"You have added every idea from this list."</p> }.into_any();
+            return view! { <p class="muted">"You have added every idea from this list."</p> }
+                .into_any();
         }
         view! {
             <ul class="list-plain record-list">
@@ -160,6 +161,7 @@ pub fn CopingPage() -> impl IntoView {
             <RecordFormFrame
                 ctl=ctl
                 handle=ideas
+                collapsed=Signal::derive(move || ideas.items.with(|i| !i.is_empty()))
                 title_new="Add your own idea"
                 title_edit="Change this idea"
                 save_label="Save idea"

@@ -178,13 +178,13 @@ pub fn CravingPage() -> impl IntoView {
         let now = tick.get();
         draft.with(|d| d.elapsed_at(now))
     };
-    let running = move || draft.with(|d| d.running_since.is_some());
+    let running = Memo::new(move |_| draft.with(|d| d.running_since.is_some()));
+    let running_now = move || draft.with_untracked(|d| d.running_since.is_some());
     // Changes once a minute, so the live region speaks at most that often.
     let minutes = Memo::new(move |_| elapsed() / 60_000);
 
-    let field_error = move |field: &'static str| {
-        Signal::derive(move || errors.with(|e| message_for(e, field)))
-    };
+    let field_error =
+        move |field: &'static str| Signal::derive(move || errors.with(|e| message_for(e, field)));
 
     let start_timer = move |_| {
         let now = now_ms();
@@ -320,13 +320,19 @@ pub fn CravingPage() -> impl IntoView {
         }
     };
 
+    // Only the stage decides which part is drawn, so typing or ticking a
+    // box never redraws (and unfocuses) the rest.
+    let stage = Memo::new(move |_| draft.with(|d| d.stage));
     let after_heading = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move |_| {
-        if draft.with(|d| d.stage == Stage::After) {
+    // Moving to the last question moves focus there too (not on a restore).
+    Effect::new(move |prev: Option<Stage>| {
+        let now = stage.get();
+        if prev.is_some_and(|p| p != now) && now == Stage::After {
             if let Some(h) = after_heading.get() {
                 let _ = h.focus();
             }
         }
+        now
     });
 
     let surfing = coping().urge_surfing.clone();
@@ -372,13 +378,12 @@ pub fn CravingPage() -> impl IntoView {
                 </p>
                 <p class="small muted">{coping().urge_surfing.note.clone()}</p>
                 <div class="row">
-                    {move || {
-                        if running() {
-                            view! { <button class="button" on:click=pause_timer>"Pause timer"</button> }.into_any()
-                        } else {
-                            view! { <button class="button" on:click=start_timer>"Start timer"</button> }.into_any()
-                        }
-                    }}
+                    <button
+                        class="button"
+                        on:click=move |ev| if running_now() { pause_timer(ev) } else { start_timer(ev) }
+                    >
+                        {move || if running.get() { "Pause timer" } else { "Start timer" }}
+                    </button>
                     <button class="button" on:click=stop_timer>"Stop timer"</button>
                     <button class="button button--primary" on:click=finish_now>"I'm done"</button>
                 </div>
@@ -390,7 +395,7 @@ pub fn CravingPage() -> impl IntoView {
         view! {
             <section class="craving__block" aria-labelledby="craving-breathe">
                 <h2 id="craving-breathe">"Breathe slowly"</h2>
-                <div class="breath" class:breath--paused=move || !running() aria-hidden="true">
+                <div class="breath" class:breath--paused=move || !running.get() aria-hidden="true">
                     <div class="breath__circle"></div>
                     <span class="breath__text breath__text--in">"Breathe in…"</span>
                     <span class="breath__text breath__text--out">"Breathe out…"</span>
@@ -465,28 +470,33 @@ pub fn CravingPage() -> impl IntoView {
     let reasons_view = move || view! { <ReasonsBlock settings=settings/> };
 
     let people_view = move || {
-        let list = contacts.items.with(|items| {
-            let all: Vec<Contact> = items.iter().map(|e| e.value.clone()).collect();
-            crisis_order(&all).into_iter().cloned().collect::<Vec<_>>()
-        });
+        let list = move || {
+            contacts.items.with(|items| {
+                let all: Vec<Contact> = items.iter().map(|e| e.value.clone()).collect();
+                crisis_order(&all).into_iter().cloned().collect::<Vec<_>>()
+            })
+        };
         view! {
             <section class="craving__block" aria-labelledby="craving-people">
                 <h2 id="craving-people">"People you can call"</h2>
-                {if list.is_empty() {
-                    view! {
-                        <p>
-                            "You have not added anyone yet. "
-                            <a href="/tools/people">"Add people you can call"</a>
-                        </p>
+                {move || {
+                    let list = list();
+                    if list.is_empty() {
+                        view! {
+                            <p>
+                                "You have not added anyone yet. "
+                                <a href="/tools/people">"Add people you can call"</a>
+                            </p>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <ul class="list-plain call-list">
+                                {list.into_iter().map(|c| view! { <ContactCallItem contact=c/> }).collect_view()}
+                            </ul>
+                        }
+                            .into_any()
                     }
-                        .into_any()
-                } else {
-                    view! {
-                        <ul class="list-plain call-list">
-                            {list.into_iter().map(|c| view! { <ContactCallItem contact=c/> }).collect_view()}
-                        </ul>
-                    }
-                        .into_any()
                 }}
                 <p class="small">
                     "Helplines and emergency numbers are on the " <a href="/help">"Help now screen"</a> "."
@@ -512,7 +522,7 @@ pub fn CravingPage() -> impl IntoView {
     let after_view = move || {
         view! {
             <section class="craving__stage" aria-labelledby="craving-after">
-                <h2 id="craving-after" tabindex="-1" node_ref=after_heading>"How strong is it now?"</h2>
+                <h2 id="craving-after" tabindex="-1" node_ref=after_heading>"Rate it again"</h2>
                 <Show when=move || wave_over.get()>
                     <p class="notice notice--ok">"Twenty minutes have passed. Well done for staying with it."</p>
                 </Show>
@@ -607,7 +617,7 @@ pub fn CravingPage() -> impl IntoView {
             {move || autosave.error.get().map(|m| view! { <p class="notice notice--danger">{m}</p> })}
             {move || match saved.get() {
                 Some(s) => done_view(s).into_any(),
-                None => match draft.with(|d| d.stage) {
+                None => match stage.get() {
                     Stage::Rate => rate_view().into_any(),
                     Stage::Surf => surf_view().into_any(),
                     Stage::After => after_view().into_any(),

@@ -253,8 +253,8 @@ fn log_row(
             ctl.forget(&id);
         }
     });
-    let notes =
-        (!x.notes.trim().is_empty()).then(|| view! { <p class="record-row__notes">{x.notes.clone()}</p> });
+    let notes = (!x.notes.trim().is_empty())
+        .then(|| view! { <p class="record-row__notes">{x.notes.clone()}</p> });
     view! {
         <li class="card record-row">
             <p class="record-row__title">{activity} ", " {minutes_words(u32::from(x.minutes))}</p>

@@ -40,7 +40,7 @@ pub fn GuideTakeawayPage() -> impl IntoView {
                     <FactList facts=t.facts.as_slice()/>
                 </details>
             })}
-            <p><a href="/guide">"Back to all steps"</a></p>
+            <p><a class="button button--quiet" href="/guide">"Back to all steps"</a></p>
         </div>
     }
     .into_any()

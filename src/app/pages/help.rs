@@ -34,7 +34,10 @@ pub fn month_words(year_month: &str) -> String {
         "December",
     ];
     let mut parts = year_month.split('-');
-    match (parts.next(), parts.next().and_then(|m| m.parse::<usize>().ok())) {
+    match (
+        parts.next(),
+        parts.next().and_then(|m| m.parse::<usize>().ok()),
+    ) {
         (Some(year), Some(m)) if (1..=12).contains(&m) => format!("{} {year}", MONTHS[m - 1]),
         _ => year_month.to_string(),
     }

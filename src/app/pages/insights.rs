@@ -11,8 +11,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::components::chart_svg::{number, Chart, ChartKind, ChartPoint};
+use crate::app::components::print_summary::table_date;
 use crate::app::components::print_summary::PrintSummary;
-use crate::app::components::record_dates::{long_date, month_words};
+use crate::app::components::record_dates::month_words;
 use crate::app::hooks::{use_collection, use_doc};
 use crate::app::state::{today, utc_offset_minutes};
 use crate::data::envelope::Envelope;
@@ -102,7 +103,7 @@ fn mood_and_craving(
         let mut craving = Vec::new();
         for i in 0..days {
             let date = start + Duration::days(i);
-            let (label, tick) = (long_date(date), tick_day(date));
+            let (label, tick) = (table_date(date), tick_day(date));
             match by_date.get(&date) {
                 Some(p) => {
                     let note = if p.used { "Use logged" } else { "" };
@@ -172,7 +173,7 @@ fn dated_points(mut items: Vec<(NaiveDate, f32)>) -> (Vec<ChartPoint>, bool) {
     if items.len() <= MAX_DAILY_POINTS {
         let pts = items
             .iter()
-            .map(|(d, v)| ChartPoint::new(long_date(*d), tick_day(*d), Some(*v)))
+            .map(|(d, v)| ChartPoint::new(table_date(*d), tick_day(*d), Some(*v)))
             .collect();
         return (pts, false);
     }
@@ -425,11 +426,11 @@ pub fn InsightsPage() -> impl IntoView {
             runs.iter()
                 .map(|r| {
                     let note = match r.ended_by_use {
-                        Some(d) => format!("Ended by a lapse on {}", long_date(d)),
+                        Some(d) => format!("Ended by a lapse on {}", table_date(d)),
                         None => "Still going".to_owned(),
                     };
                     ChartPoint::new(
-                        format!("From {}", long_date(r.start)),
+                        format!("From {}", table_date(r.start)),
                         tick_day(r.start),
                         Some(r.days as f32),
                     )
@@ -707,7 +708,7 @@ pub fn InsightsPage() -> impl IntoView {
                 label_header="Stretch"
                 value_header="Clean days"
                 note_header="How it ended"
-                mark_legend="A darker bar is a stretch that ended with a lapse."
+                mark_legend="Bars in this colour ended with a lapse."
             />
         }
         .into_any()
@@ -725,6 +726,8 @@ pub fn InsightsPage() -> impl IntoView {
 
     view! {
         <div class="insights">
+            <crate::app::components::discreet::DiscreetTitle/>
+            <crate::app::components::discreet::QuickHideButton/>
             <div class="no-print">
                 <h1>"Insights"</h1>
                 <p class="muted">

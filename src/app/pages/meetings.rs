@@ -252,6 +252,7 @@ fn SavedMeetings(
         <RecordFormFrame
             ctl=ctl
             handle=meetings
+            collapsed=Signal::derive(move || meetings.items.with(|i| !i.is_empty()))
             title_new="Add a meeting"
             title_edit="Change this meeting"
             save_label="Save meeting"
@@ -310,8 +311,8 @@ fn meeting_row(
             <p><a href=href target="_blank" rel="noopener noreferrer">"Join online"</a></p>
         }
     });
-    let notes =
-        (!m.notes.trim().is_empty()).then(|| view! { <p class="record-row__notes">{m.notes.clone()}</p> });
+    let notes = (!m.notes.trim().is_empty())
+        .then(|| view! { <p class="record-row__notes">{m.notes.clone()}</p> });
     let went = if already {
         view! { <p class="record-row__done">"You went today. Well done."</p> }.into_any()
     } else {
@@ -377,6 +378,7 @@ fn AttendanceLog(
                 {per_month
                     .into_iter()
                     .rev()
+                    .filter(|(y, m, _)| (*y, *m) != (today.year(), today.month()))
                     .map(|(y, m, n)| view! { <li>{month_words(y, m)} ": " {meetings_count(n)}</li> })
                     .collect_view()}
             </ul>
@@ -388,9 +390,11 @@ fn AttendanceLog(
         let today = today();
         let mut items: Vec<Attendance> = log.items.get().into_iter().map(|e| e.value).collect();
         items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
-        let names: Vec<(String, String)> = meetings
-            .items
-            .with(|ms| ms.iter().map(|e| (e.value.id.clone(), e.value.name.clone())).collect());
+        let names: Vec<(String, String)> = meetings.items.with(|ms| {
+            ms.iter()
+                .map(|e| (e.value.id.clone(), e.value.name.clone()))
+                .collect()
+        });
         items
             .into_iter()
             .map(|a| {
@@ -455,8 +459,8 @@ fn AttendanceLog(
     let other = move || state.with(|s| s.form.meeting.is_empty());
 
     view! {
-        <section class="record-section" aria-labelledby="attendance-title">
-            <h2 id="attendance-title">"Meetings you went to"</h2>
+        <section class="record-section" aria-labelledby="attendance-log-title">
+            <h2 id="attendance-log-title">"Meetings you went to"</h2>
             {months}
             <ul class="list-plain record-list">{entries}</ul>
             {undo.view()}
@@ -464,6 +468,7 @@ fn AttendanceLog(
         <RecordFormFrame
             ctl=ctl
             handle=log
+            collapsed=Signal::derive(move || log.items.with(|i| !i.is_empty()))
             title_new="Add a meeting you went to"
             title_edit="Change this entry"
             save_label="Save to the log"

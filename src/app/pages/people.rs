@@ -199,6 +199,7 @@ fn ContactsSection() -> impl IntoView {
         <RecordFormFrame
             ctl=ctl
             handle=contacts
+            collapsed=Signal::derive(move || contacts.items.with(|i| !i.is_empty()))
             title_new="Add a person"
             title_edit="Change this person"
             save_label="Save person"
@@ -291,7 +292,10 @@ fn AppointmentsSection() -> impl IntoView {
             }
             .into_any();
         }
-        let sorted: Vec<Appointment> = sorted_for_list(&values, today).into_iter().cloned().collect();
+        let sorted: Vec<Appointment> = sorted_for_list(&values, today)
+            .into_iter()
+            .cloned()
+            .collect();
         let (upcoming, past): (Vec<Appointment>, Vec<Appointment>) =
             sorted.into_iter().partition(|a| a.is_upcoming(today));
         let group = move |title: &'static str, items: Vec<Appointment>| {
@@ -337,6 +341,7 @@ fn AppointmentsSection() -> impl IntoView {
         <RecordFormFrame
             ctl=ctl
             handle=appts
+            collapsed=Signal::derive(move || appts.items.with(|i| !i.is_empty()))
             title_new="Add an appointment"
             title_edit="Change this appointment"
             save_label="Save appointment"

@@ -167,6 +167,7 @@ pub fn PlacesPage() -> impl IntoView {
             <RecordFormFrame
                 ctl=ctl
                 handle=items
+                collapsed=Signal::derive(move || items.items.with(|i| !i.is_empty()))
                 title_new="Add to your list"
                 title_edit="Change this item"
                 save_label="Save"

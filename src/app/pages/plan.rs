@@ -75,15 +75,18 @@ pub fn PlanPage() -> impl IntoView {
                 .iter()
                 .map(|l| (l.name.clone(), l.number.clone())),
         );
-        let place_list: Vec<PlaceItem> =
-            places.items.with(|i| i.iter().map(|e| e.value.clone()).collect());
-        let idea_list: Vec<CopingIdea> =
-            ideas.items.with(|i| i.iter().map(|e| e.value.clone()).collect());
-        let contact_list: Vec<Contact> =
-            contacts.items.with(|i| i.iter().map(|e| e.value.clone()).collect());
-        extras.value.with(|x| {
-            assemble_plan(&reasons, &place_list, x, &idea_list, &contact_list, &lines)
-        })
+        let place_list: Vec<PlaceItem> = places
+            .items
+            .with(|i| i.iter().map(|e| e.value.clone()).collect());
+        let idea_list: Vec<CopingIdea> = ideas
+            .items
+            .with(|i| i.iter().map(|e| e.value.clone()).collect());
+        let contact_list: Vec<Contact> = contacts
+            .items
+            .with(|i| i.iter().map(|e| e.value.clone()).collect());
+        extras
+            .value
+            .with(|x| assemble_plan(&reasons, &place_list, x, &idea_list, &contact_list, &lines))
     });
 
     let print = move |_| {

@@ -323,8 +323,10 @@ fn DoseSection() -> impl IntoView {
     };
 
     let sorted = move || {
-        let mut list: Vec<DoseLog> = doses.items.with(|i| i.iter().map(|e| e.value.clone()).collect());
-        list.sort_by(|a, b| (b.date, b.updated_ms).cmp(&(a.date, a.updated_ms)));
+        let mut list: Vec<DoseLog> = doses
+            .items
+            .with(|i| i.iter().map(|e| e.value.clone()).collect());
+        list.sort_by_key(|d| std::cmp::Reverse((d.date, d.updated_ms)));
         list
     };
 
@@ -461,7 +463,14 @@ fn SowsSection() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let save_error = RwSignal::new(None::<String>);
 
-    let total = move || answers.with(|a| a.iter().flatten().map(|&s| u32::from(s.min(4))).sum::<u32>());
+    let total = move || {
+        answers.with(|a| {
+            a.iter()
+                .flatten()
+                .map(|&s| u32::from(s.min(4)))
+                .sum::<u32>()
+        })
+    };
     let answered = move || answers.with(|a| a.iter().filter(|s| s.is_some()).count());
 
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -510,7 +519,9 @@ fn SowsSection() -> impl IntoView {
     };
 
     let past = move || {
-        let list: Vec<SowsRating> = ratings.items.with(|i| i.iter().map(|e| e.value.clone()).collect());
+        let list: Vec<SowsRating> = ratings
+            .items
+            .with(|i| i.iter().map(|e| e.value.clone()).collect());
         let mut t = trend(&list);
         t.reverse();
         t

@@ -1,0 +1,192 @@
+// Smoke tests in Firefox (Gecko): the release build starts, routes render,
+// a check-in persists in localStorage across a reload, the CSP lets the app
+// run, and the service worker takes over. Debian's firefox-esr is driven
+// headless by puppeteer-core over WebDriver BiDi; nothing is downloaded.
+// Skips itself when Firefox is not installed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import puppeteer from 'puppeteer-core';
+import { startServer } from '../e2e/support.mjs';
+import { isExecutable } from './webdriver.mjs';
+
+const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
+const skip = (await isExecutable(FIREFOX)) ? false : `Firefox is not installed at ${FIREFOX} (set FIREFOX to its path)`;
+const opts = { skip, timeout: 60000 };
+
+let server;
+let browser;
+let profile;
+
+before(async () => {
+  if (skip) return;
+  server = await startServer();
+  profile = await mkdtemp(join(tmpdir(), 'waymark-firefox-'));
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    userDataDir: profile,
+    timeout: 60000,
+    env: { ...process.env, MOZ_DISABLE_CONTENT_SANDBOX: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
+    // No network but 127.0.0.1: no updates, telemetry, safe browsing or
+    // captive-portal probes.
+    extraPrefsFirefox: {
+      'app.update.disabledForTesting': true,
+      'app.update.auto': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'browser.safebrowsing.update.enabled': false,
+      'extensions.update.enabled': false,
+    },
+  });
+}, { timeout: 90000 });
+
+after(async () => {
+  try { await browser?.close(); } catch { browser?.process()?.kill('SIGKILL'); }
+  await server?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+}, { timeout: 30000 });
+
+/**
+ * Runs `fn(page, errors)` in a fresh, isolated browser context (its own
+ * storage), recording uncaught errors, console errors and CSP violations.
+ */
+async function withPage(fn) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setViewport({ width: 360, height: 740 });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e?.message ?? e}`));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+    await page.evaluateOnNewDocument(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await fn(page, errors);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens `path` and waits until the app (not just the boot screen) has drawn. */
+async function open(page, path) {
+  await page.goto(server.url + path);
+  await page.waitForSelector('[data-app-ready]', { timeout: 20000 });
+}
+
+/** The text of the page's main heading. */
+const heading = (page) => page.$eval('main h1', (h) => h.textContent.trim());
+
+test('Firefox starts the app, shows the home screen and throws no uncaught error', opts, async () => {
+  await withPage(async (page, errors) => {
+    await open(page, '/');
+    assert.ok((await heading(page)).length > 0, 'the home screen has a heading');
+    await page.locator('::-p-aria([name="How are you today?"][role="link"])').setTimeout(10000).wait();
+    assert.equal(await page.$('#boot'), null, 'the boot screen is gone');
+    assert.deepEqual(errors, [], 'no uncaught page or console error');
+  });
+});
+
+test('Firefox shows the headings of guide step 3 and of the help page', opts, async () => {
+  await withPage(async (page, errors) => {
+    await open(page, '/guide/3');
+    const step = await heading(page);
+    assert.match(step, /^Step 3 of \d+/, `guide step 3 heading: ${step}`);
+    await open(page, '/help');
+    assert.equal(await heading(page), 'Help now');
+    // And through the app's own router: the header's help button from home.
+    await open(page, '/');
+    await page.locator('::-p-aria([name="Help now: crisis lines and overdose steps"][role="link"])').setTimeout(10000).click();
+    await page.waitForFunction(() => location.pathname === '/help' && document.querySelector('main h1')?.textContent.trim() === 'Help now', { timeout: 10000 });
+    assert.deepEqual(errors, [], 'no uncaught page or console error');
+  });
+});
+
+test('a check-in written in Firefox is still listed in the journal after a reload', opts, async () => {
+  await withPage(async (page, errors) => {
+    const note = `Firefox check-in ${Date.now()}`;
+    await open(page, '/journal/new');
+    await page.locator('::-p-aria([name="Good"][role="radio"])').click();
+    await page.locator('::-p-aria([name="Note"][role="textbox"])').fill(note);
+    await page.locator('::-p-aria([name="Save check-in"][role="button"])').click();
+    await page.waitForFunction(() => location.pathname === '/journal', { timeout: 10000 });
+    await page.waitForFunction((n) => document.body.innerText.includes(n), { timeout: 10000 }, note);
+    await page.reload();
+    await page.waitForSelector('[data-app-ready]', { timeout: 20000 });
+    const listed = await page.waitForFunction(
+      (n) => [...document.querySelectorAll('main a')].some((a) => a.textContent.includes(n)),
+      { timeout: 10000 }, note,
+    );
+    assert.ok(await listed.jsonValue(), 'the saved check-in is a link in the journal');
+    const stored = await page.evaluate((n) => Object.keys(localStorage).some((k) => localStorage.getItem(k).includes(n)), note);
+    assert.ok(stored, 'the note is in localStorage');
+    assert.deepEqual(errors, [], 'no uncaught page or console error');
+  });
+});
+
+test('the Content-Security-Policy lets the app run in Firefox and nothing breaks it', opts, async () => {
+  await withPage(async (page, errors) => {
+    for (const path of ['/', '/journal/new', '/tools', '/settings']) {
+      await open(page, path);
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], `no CSP violation on ${path}`);
+    }
+    const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
+    assert.ok(csp.includes("'wasm-unsafe-eval'"), 'the policy is the strict one, with no unsafe-eval');
+    // Every stylesheet loaded (style-src and the integrity hashes held) and
+    // the boot script ran (script-src 'self').
+    const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => !!l.sheet));
+    assert.ok(sheets.length > 0 && sheets.every(Boolean), `every stylesheet applied: ${sheets}`);
+    assert.equal(await page.evaluate(() => typeof window.waymarkUpdate), 'object', 'boot.js ran');
+    assert.deepEqual(errors, [], 'no uncaught page or console error');
+  });
+});
+
+test('Firefox registers the service worker and it becomes active', opts, async () => {
+  await withPage(async (page, errors) => {
+    await open(page, '/');
+    await page.waitForFunction(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return !!(reg && reg.active && reg.active.state === 'activated');
+    }, { timeout: 20000 });
+    const scriptURL = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).active.scriptURL);
+    assert.equal(scriptURL, `${server.url}/sw.js`);
+    // After a reload the worker controls the page and the app still starts.
+    await page.reload();
+    await page.waitForSelector('[data-app-ready]', { timeout: 20000 });
+    assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the worker controls the page');
+    assert.deepEqual(errors, [], 'no uncaught page or console error');
+  });
+});
+
+test('a browser too old for the app’s WebAssembly is told so at once, not left on “Opening…”', opts, async () => {
+  await withPage(async (page) => {
+    // Pretend to be Safari on iOS 14: WebAssembly is there, but modules that
+    // use reference types or bulk memory do not validate or compile.
+    await page.evaluateOnNewDocument(() => {
+      const tooOld = () => Promise.reject(new WebAssembly.CompileError('reference types are not supported'));
+      WebAssembly.validate = () => false;
+      WebAssembly.instantiateStreaming = tooOld;
+      WebAssembly.instantiate = tooOld;
+      WebAssembly.compileStreaming = tooOld;
+      WebAssembly.compile = tooOld;
+    });
+    await page.goto(server.url + '/');
+    const shown = await page.waitForFunction(() => {
+      const m = document.getElementById('boot-message');
+      return document.getElementById('boot')?.classList.contains('boot--error') && m && m.textContent;
+    }, { timeout: 5000 });
+    assert.match(await shown.jsonValue(), /too old to run Waymark/);
+    assert.equal(await page.$('[data-app-ready]'), null, 'the app did not start');
+    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0,
+      'no service worker was registered for a browser that cannot run the app');
+  });
+});
