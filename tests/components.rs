@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
 use waymark::app::components::notices::Notices;
 use waymark::app::hooks::use_autosave;
 use waymark::app::local_storage::LocalStore;
@@ -13,8 +15,6 @@ use waymark::app::state::AppState;
 use waymark::app::theme::apply_theme;
 use waymark::data::store::{KvStore, StoreError};
 use waymark::domain::settings::Theme;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -28,7 +28,10 @@ fn storage() -> web_sys::Storage {
 fn container() -> web_sys::HtmlElement {
     let doc = document();
     let div = doc.create_element("div").expect("create div");
-    doc.body().expect("body").append_child(&div).expect("append");
+    doc.body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
     div.unchecked_into()
 }
 
@@ -53,7 +56,10 @@ fn local_store_round_trips_text_through_real_local_storage() {
     let text = "שלום “quotes” 😀 مرحبا";
     assert_eq!(store.set("wm:test", text), Ok(()));
     assert_eq!(store.get("wm:test"), Ok(Some(text.to_owned())));
-    assert!(store.keys().unwrap_or_default().contains(&"wm:test".to_owned()));
+    assert!(store
+        .keys()
+        .unwrap_or_default()
+        .contains(&"wm:test".to_owned()));
     assert_eq!(store.remove("wm:test"), Ok(()));
     assert_eq!(store.get("wm:test"), Ok(None));
 }
@@ -69,7 +75,9 @@ fn a_full_quota_is_reported_as_quota_exceeded_and_keeps_the_old_value() {
     let mut size = 1024 * 1024;
     let mut i = 0;
     while size >= 1024 && i < 10_000 {
-        if s.set_item(&format!("filler{i}"), &"x".repeat(size)).is_err() {
+        if s.set_item(&format!("filler{i}"), &"x".repeat(size))
+            .is_err()
+        {
             size /= 2;
         }
         i += 1;
@@ -105,8 +113,15 @@ async fn a_failed_save_shows_an_alert_that_can_be_dismissed() {
     let app = state.get_untracked().expect("state provided");
     app.report_error("Your phone's storage for Waymark is full.");
     tick().await;
-    let alert = parent.query_selector("[role=alert]").ok().flatten().expect("an alert is shown");
-    assert!(alert.text_content().unwrap_or_default().contains("storage for Waymark is full"));
+    let alert = parent
+        .query_selector("[role=alert]")
+        .ok()
+        .flatten()
+        .expect("an alert is shown");
+    assert!(alert
+        .text_content()
+        .unwrap_or_default()
+        .contains("storage for Waymark is full"));
     let button: web_sys::HtmlElement = alert
         .query_selector("button")
         .ok()
@@ -115,7 +130,11 @@ async fn a_failed_save_shows_an_alert_that_can_be_dismissed() {
         .unchecked_into();
     button.click();
     tick().await;
-    assert!(parent.query_selector("[role=alert]").ok().flatten().is_none());
+    assert!(parent
+        .query_selector("[role=alert]")
+        .ok()
+        .flatten()
+        .is_none());
     drop(handle);
 }
 
@@ -128,11 +147,17 @@ async fn the_update_banner_appears_only_when_a_new_version_waits() {
         view! { <Notices/> }
     });
     tick().await;
-    assert!(!parent.text_content().unwrap_or_default().contains("Update now"));
+    assert!(!parent
+        .text_content()
+        .unwrap_or_default()
+        .contains("Update now"));
     let event = web_sys::Event::new("waymark-update-ready").expect("event");
     window.dispatch_event(&event).expect("dispatch");
     tick().await;
-    assert!(parent.text_content().unwrap_or_default().contains("Update now"));
+    assert!(parent
+        .text_content()
+        .unwrap_or_default()
+        .contains("Update now"));
     drop(handle);
 }
 
@@ -150,7 +175,10 @@ async fn a_draft_is_written_at_once_when_the_app_is_about_to_update() {
     value.set("typed just now".to_owned());
     // Before the debounce fires, the update banner asks forms to flush.
     let event = web_sys::Event::new(use_autosave::FLUSH_EVENT).expect("event");
-    web_sys::window().expect("window").dispatch_event(&event).expect("dispatch");
+    web_sys::window()
+        .expect("window")
+        .dispatch_event(&event)
+        .expect("dispatch");
     let stored = storage().get_item("wm:draft:test:note").ok().flatten();
     assert_eq!(stored.as_deref(), Some("\"typed just now\""));
     drop(handle);
@@ -159,7 +187,9 @@ async fn a_draft_is_written_at_once_when_the_app_is_about_to_update() {
 #[wasm_bindgen_test]
 async fn a_stored_draft_fills_the_form_when_it_opens() {
     storage().clear().ok();
-    storage().set_item("wm:draft:test:restore", "\"kept from before\"").ok();
+    storage()
+        .set_item("wm:draft:test:restore", "\"kept from before\"")
+        .ok();
     let parent = container();
     let value = RwSignal::new(String::new());
     let restored = RwSignal::new(false);

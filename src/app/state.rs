@@ -50,7 +50,9 @@ impl AppState {
                 Ok(SchemaStatus::NewerSchema(_)) => health.newer_schema = true,
                 Ok(_) => {}
                 Err(StoreError::Unavailable) => health.unavailable = true,
-                Err(e) => health.last_error = Some(crate::data::outcome::save_error_message(&e).into()),
+                Err(e) => {
+                    health.last_error = Some(crate::data::outcome::save_error_message(&e).into())
+                }
             }
         }
         let state = Self {
@@ -63,7 +65,8 @@ impl AppState {
 
     /// Records a failed write so the notices can show it.
     pub fn report_error(&self, message: &str) {
-        self.health.update(|h| h.last_error = Some(message.to_owned()));
+        self.health
+            .update(|h| h.last_error = Some(message.to_owned()));
     }
 
     /// Adds keys that were set aside while loading.

@@ -52,6 +52,11 @@ test('a check-in is saved, listed under today, and still there after a reload', 
     await entry.waitFor();
     assert.match(await entry.textContent(), /Good · craving 4 of 10/);
     assert.ok(await page.getByRole('heading', { name: /^Today · / }).isVisible());
+    // After the first entry the app asked once to keep its storage, and kept the answer.
+    await page.waitForFunction(() => {
+      const raw = localStorage.getItem('wm:settings');
+      return raw && typeof JSON.parse(raw).x.ps === 'boolean';
+    });
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
     await page.getByRole('link', { name: /Walked to the meeting/ }).waitFor();
@@ -199,5 +204,58 @@ test('a save with no mood picked says what is missing next to the field and keep
     await page.getByText('Pick how you feel today.').first().waitFor();
     assert.match(page.url(), /\/journal\/new$/);
     assert.equal(await page.getByRole('textbox', { name: /note/i }).inputValue(), 'Words I do not want to lose');
+  });
+});
+
+test('a past day can be logged, a future day cannot, and Jump to date finds the closest earlier day', async () => {
+  await withPage(async (page) => {
+    await openApp(page, server.url, '/journal/new');
+    await page.getByLabel('Date').fill(await localDate(page, -2));
+    await page.getByRole('radio', { name: 'Okay', exact: true }).check();
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByText('This date is in the future. Pick today or an earlier day.').first().waitFor();
+    assert.match(page.url(), /\/journal\/new$/);
+    await page.getByLabel('Date').fill(await localDate(page, 5));
+    await page.getByRole('textbox', { name: /note/i }).fill('Backfilled entry');
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.waitForURL(/\/journal$/);
+    await checkIn(page, { note: 'Fresh entry' });
+    // Newest first.
+    const text = await page.locator('main').textContent();
+    assert.ok(text.indexOf('Fresh entry') < text.indexOf('Backfilled entry'));
+    await page.getByLabel('Jump to date').fill(await localDate(page, 3));
+    await page.getByText(/No check-in that day\. Showing the closest earlier day/).waitFor();
+    const target = await localDate(page, 5);
+    await page.waitForFunction((id) => document.activeElement && document.activeElement.id === id, `day-${target}`);
+  });
+});
+
+test('ten years of daily check-ins open quickly, fifty at a time', async () => {
+  await withPage(async (page) => {
+    await openApp(page, server.url, '/');
+    await page.evaluate(() => {
+      const day = 24 * 60 * 60 * 1000;
+      const start = Date.UTC(2015, 0, 1);
+      for (let i = 0; i < 3650; i++) {
+        const date = new Date(start + i * day).toISOString().slice(0, 10);
+        const id = `fixture${String(i).padStart(5, '0')}`;
+        const x = { i: id, d: date, m: 1 + (i % 5), c: i % 11, n: `Day ${i} of the fixture, tag${i}x. ${'words '.repeat(30)}` };
+        localStorage.setItem(`wm:j:${id}`, JSON.stringify({ v: 1, r: 1, t: start + i * day, x }));
+      }
+    });
+    const started = Date.now();
+    await openApp(page, server.url, '/journal');
+    await page.getByText('3650 check-ins. Showing the newest 50.').waitFor();
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed < 10000, `journal opened in ${elapsed} ms`);
+    console.log(`# 3650 check-ins: journal opened in ${elapsed} ms`);
+    assert.equal(await page.locator('main li a[href^="/journal/fixture"]').count(), 50);
+    assert.ok(await page.getByRole('link', { name: /Day 3649 of the fixture/ }).isVisible());
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await page.getByText('3650 check-ins. Showing the newest 100.').waitFor();
+    assert.equal(await page.locator('main li a[href^="/journal/fixture"]').count(), 100);
+    await page.getByRole('searchbox', { name: 'Search notes' }).fill('TAG12X');
+    await page.getByText('1 check-in matches.').waitFor();
+    assert.ok(await page.getByRole('link', { name: /Day 12 of the fixture/ }).isVisible());
   });
 });

@@ -63,7 +63,7 @@ test('records added on every tool screen are all there after a reload', async ()
 
     // A meeting, "I went today", and a meeting added by hand for a past day.
     await openApp(page, server.url, '/tools/meetings');
-    const meetingForm = page.getByRole('region', { name: 'Add a meeting' });
+    const meetingForm = page.getByRole('region', { name: 'Add a meeting', exact: true });
     await meetingForm.getByLabel('Name of the meeting').fill('Tuesday evening group');
     await meetingForm.getByLabel('Day of the week').selectOption({ label: 'Tuesday' });
     await meetingForm.getByLabel('Start time').fill('19:00');
@@ -116,7 +116,7 @@ test('records added on every tool screen are all there after a reload', async ()
     await sam.getByText('Sponsor · Shown first on the crisis screen').waitFor();
     const dr = page.getByRole('listitem').filter({ hasText: 'Dr Lee' });
     await dr.getByText('Health Centre, Room 4').waitFor();
-    await dr.getByText('at 09:30').waitFor();
+    await dr.getByText(/^\w+ \d+ \w+ \d{4} at 09:30$/).waitFor();
     await dr.getByText('What if I miss one?', { exact: false }).waitFor();
     assert.ok(await page.getByRole('heading', { name: 'Coming up' }).isVisible());
 
@@ -276,5 +276,25 @@ test('each tool screen has one heading and links to the guide steps it serves', 
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       assert.equal(overflow, false, `${route} has no sideways scroll at 360 px`);
     }
+  });
+});
+
+test('editing a meeting changes it in place instead of adding another', async () => {
+  await withPage(async (page) => {
+    await openApp(page, server.url, '/tools/meetings');
+    const form = page.getByRole('region', { name: 'Add a meeting', exact: true });
+    await form.getByLabel('Name of the meeting').fill('Friday group');
+    await form.getByLabel('Start time').fill('18:00');
+    await form.getByRole('button', { name: 'Save meeting' }).click();
+    await page.getByRole('button', { name: 'Edit Friday group' }).click();
+    const edit = page.getByRole('region', { name: 'Change this meeting' });
+    assert.equal(await edit.getByLabel('Name of the meeting').inputValue(), 'Friday group');
+    await edit.getByLabel('Name of the meeting').fill('Friday night group');
+    await edit.getByLabel('Start time').fill('18:30');
+    await edit.getByRole('button', { name: 'Save meeting' }).click();
+    await page.getByRole('heading', { name: 'Friday night group' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Friday group', exact: true }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: /I went today/ }).count(), 1, 'still one meeting');
+    await page.getByText(/at 18:30$/).waitFor();
   });
 });

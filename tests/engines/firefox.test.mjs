@@ -48,7 +48,10 @@ before(async () => {
 }, { timeout: 90000 });
 
 after(async () => {
-  try { await browser?.close(); } catch { browser?.process()?.kill('SIGKILL'); }
+  // Close politely, but never let a stuck browser hang the suite.
+  const closed = browser ? browser.close().then(() => true, () => false) : Promise.resolve(true);
+  const inTime = await Promise.race([closed, new Promise((r) => setTimeout(() => r(false), 10000))]);
+  if (!inTime) browser?.process()?.kill('SIGKILL');
   await server?.close();
   if (profile) await rm(profile, { recursive: true, force: true });
 }, { timeout: 30000 });
@@ -80,7 +83,7 @@ async function withPage(fn) {
 /** Opens `path` and waits until the app (not just the boot screen) has drawn. */
 async function open(page, path) {
   await page.goto(server.url + path);
-  await page.waitForSelector('[data-app-ready]', { timeout: 20000 });
+  await page.waitForSelector('[data-app-ready]', { timeout: 30000 });
 }
 
 /** The text of the page's main heading. */
@@ -121,7 +124,7 @@ test('a check-in written in Firefox is still listed in the journal after a reloa
     await page.waitForFunction(() => location.pathname === '/journal', { timeout: 10000 });
     await page.waitForFunction((n) => document.body.innerText.includes(n), { timeout: 10000 }, note);
     await page.reload();
-    await page.waitForSelector('[data-app-ready]', { timeout: 20000 });
+    await page.waitForSelector('[data-app-ready]', { timeout: 30000 });
     const listed = await page.waitForFunction(
       (n) => [...document.querySelectorAll('main a')].some((a) => a.textContent.includes(n)),
       { timeout: 10000 }, note,
@@ -161,7 +164,7 @@ test('Firefox registers the service worker and it becomes active', opts, async (
     assert.equal(scriptURL, `${server.url}/sw.js`);
     // After a reload the worker controls the page and the app still starts.
     await page.reload();
-    await page.waitForSelector('[data-app-ready]', { timeout: 20000 });
+    await page.waitForSelector('[data-app-ready]', { timeout: 30000 });
     assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the worker controls the page');
     assert.deepEqual(errors, [], 'no uncaught page or console error');
   });

@@ -10,16 +10,17 @@ import assert from 'node:assert/strict';
 import { startServer } from '../e2e/support.mjs';
 import { firstExecutable, startXvfb, startDriver, Session, kill } from './webdriver.mjs';
 
-const DRIVER = await firstExecutable([process.env.WEBKIT_WEBDRIVER, '/usr/bin/WebKitWebDriver']);
-const BROWSER = await firstExecutable([
-  process.env.WEBKIT_MINIBROWSER,
+/** The path in env var `name` when set (and only it), else the first default that exists. */
+const locate = (name, defaults) => firstExecutable(process.env[name] ? [process.env[name]] : defaults);
+const DRIVER = await locate('WEBKIT_WEBDRIVER', ['/usr/bin/WebKitWebDriver']);
+const BROWSER = await locate('WEBKIT_MINIBROWSER', [
   '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
   '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
   '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser',
   '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.0/MiniBrowser',
   '/usr/libexec/webkit2gtk-4.1/MiniBrowser',
 ]);
-const XVFB = await firstExecutable([process.env.XVFB, '/usr/bin/Xvfb']);
+const XVFB = await locate('XVFB', ['/usr/bin/Xvfb']);
 const skip = !DRIVER ? 'WebKitWebDriver is not installed (Debian package webkit2gtk-driver)'
   : !BROWSER ? 'the WebKitGTK MiniBrowser is not installed (set WEBKIT_MINIBROWSER to its path)'
     : !XVFB ? 'Xvfb is not installed, and WebKitGTK needs a display'
@@ -107,7 +108,7 @@ async function open(path) {
 }
 
 async function waitReady(what) {
-  await s.waitFor(() => !!document.querySelector('[data-app-ready]'), { timeout: 20000, message: `the app to start on ${what}` });
+  await s.waitFor(() => !!document.querySelector('[data-app-ready]'), { timeout: 30000, message: `the app to start on ${what}` });
   await s.execute(watchErrors);
 }
 

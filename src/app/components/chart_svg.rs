@@ -237,8 +237,11 @@ pub fn Chart(
             drawing(p, kind, min, top)
         })
     };
-    let legend = mark_legend.map(|text| {
-        view! {
+    // The legend only when something is marked, so it never explains nothing.
+    let any_marked = Memo::new(move |_| points.with(|p| p.iter().any(|pt| pt.marked)));
+    let legend = move || {
+        let text = mark_legend.filter(|_| any_marked.get())?;
+        Some(view! {
             <p class="chart__legend small">
                 <svg class="chart__key" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
                     {match kind {
@@ -248,8 +251,8 @@ pub fn Chart(
                 </svg>
                 " " {text}
             </p>
-        }
-    });
+        })
+    };
     let rows = move || {
         points.with(|p| {
             p.iter()

@@ -106,7 +106,7 @@ fn counts_view(ct: CleanTime, start_set: bool) -> impl IntoView {
         </p>
         {ct.reached_today.map(|m| view! {
             <p class="clean-time__celebrate">
-                {format!("Today you reach {}. Take a moment to notice how far you have come.", m.label)}
+                {format!("Today you reach {}. Take a moment to notice it.", m.label)}
             </p>
         })}
         {fresh_start.then(|| view! {

@@ -91,7 +91,8 @@ impl<T: Record + Send + Sync + 'static> CollectionHandle<T> {
     pub fn delete(&self, id: &str) -> Result<Option<Envelope<T>>, String> {
         match with_store(|s| collection::delete::<T>(s, id)) {
             Ok(removed) => {
-                self.items.update(|items| items.retain(|e| e.value.id() != id));
+                self.items
+                    .update(|items| items.retain(|e| e.value.id() != id));
                 Ok(removed)
             }
             Err(e) => {

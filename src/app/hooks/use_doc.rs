@@ -25,9 +25,9 @@ impl<T: Document + Send + Sync + 'static> DocHandle<T> {
     pub fn reload(&self) {
         if let Ok(load) = with_store(doc::load::<T>) {
             match &load.status {
-                DocStatus::Quarantined { quarantine_key } => {
-                    self.state.report_quarantined(std::slice::from_ref(quarantine_key))
-                }
+                DocStatus::Quarantined { quarantine_key } => self
+                    .state
+                    .report_quarantined(std::slice::from_ref(quarantine_key)),
                 DocStatus::Newer(_) => self.state.report_newer(&[T::KIND.to_owned()]),
                 _ => {}
             }

@@ -334,7 +334,7 @@ fn CheckInFields(
             </div>
         </Show>
         {move || autosave.error.get().map(|m| view! {
-            <div class="notice notice--danger" role="alert">
+            <div class="notice notice--danger">
                 <p>"Your draft could not be kept on this device. " {m}</p>
             </div>
         })}

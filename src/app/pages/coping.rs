@@ -73,25 +73,40 @@ pub fn CopingPage() -> impl IntoView {
     let undo = UndoDelete::new(ideas, "coping");
     let problem = RwSignal::new(None::<String>);
 
-    let toolbox = move || {
-        let envs = ideas.items.get();
-        let values: Vec<CopingIdea> = envs.iter().map(|e| e.value.clone()).collect();
-        if values.is_empty() {
-            return view! {
+    // Rows are keyed by what they show apart from the rating, so picking a
+    // rating changes the row in place (the radio the user touched stays the
+    // same element) and only moves it when its rank changes.
+    let ordered = move || {
+        ideas.items.with(|envs| {
+            let values: Vec<CopingIdea> = envs.iter().map(|e| e.value.clone()).collect();
+            best_first(&values)
+                .into_iter()
+                .filter_map(|v| envs.iter().find(|e| e.value.id == v.id).cloned())
+                .collect::<Vec<Envelope<CopingIdea>>>()
+        })
+    };
+    let toolbox = view! {
+        <Show
+            when=move || ideas.items.with(|i| !i.is_empty())
+            fallback=|| view! {
                 <p class="muted">"Your toolbox is empty. Add an idea below, or write your own."</p>
             }
-            .into_any();
-        }
-        let ordered: Vec<Envelope<CopingIdea>> = best_first(&values)
-            .into_iter()
-            .filter_map(|v| envs.iter().find(|e| e.value.id == v.id).cloned())
-            .collect();
-        view! {
+        >
             <ul class="list-plain record-list">
-                {ordered.into_iter().map(|env| idea_row(env, ideas, ctl, undo, problem)).collect_view()}
+                <For
+                    each=ordered
+                    key=|env| {
+                        (
+                            env.value.id.clone(),
+                            env.value.name.clone(),
+                            env.value.how.clone(),
+                            env.value.starter,
+                        )
+                    }
+                    children=move |env| idea_row(env, ideas, ctl, undo, problem)
+                />
             </ul>
-        }
-        .into_any()
+        </Show>
     };
 
     let starters = move || {
@@ -188,6 +203,7 @@ fn idea_row(
     let id = idea.id.clone();
     let edit_id = id.clone();
     let rate_id = id.clone();
+    let live_id = id.clone();
     let delete_name = name.clone();
     let on_edit = Callback::new(move |_| {
         if let Some(env) = ideas.get(&edit_id) {
@@ -201,8 +217,17 @@ fn idea_row(
     });
     // A rating is saved as soon as it is picked, on the freshest copy.
     let group = format!("coping-rating-{}", idea.id);
-    let current = idea.rating.map(|r| r.to_string()).unwrap_or_default();
-    let rating = Binding::new(Signal::stored(current), move |v: String| {
+    let current = Signal::derive(move || {
+        ideas.items.with(|items| {
+            items
+                .iter()
+                .find(|e| e.value.id == live_id)
+                .and_then(|e| e.value.rating)
+                .map(|r| r.to_string())
+                .unwrap_or_default()
+        })
+    });
+    let rating = Binding::new(current, move |v: String| {
         let Some(env) = ideas.get(&rate_id) else {
             return;
         };

@@ -48,9 +48,8 @@ fn TodayCard() -> impl IntoView {
                                 <A href="/help">"Help is here if you need it."</A>
                             </p>
                         })}
-                        <p class="row">
+                        <p>
                             <A href=href attr:class="button">"Edit today's check-in"</A>
-                            <A href="/journal/new" attr:class="button button--quiet">"Add another"</A>
                         </p>
                     }
                     .into_any()

@@ -726,8 +726,6 @@ pub fn InsightsPage() -> impl IntoView {
 
     view! {
         <div class="insights">
-            <crate::app::components::discreet::DiscreetTitle/>
-            <crate::app::components::discreet::QuickHideButton/>
             <div class="no-print">
                 <h1>"Insights"</h1>
                 <p class="muted">
