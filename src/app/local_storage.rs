@@ -20,13 +20,18 @@ const PROBE_KEY: &str = "wm:probe";
 impl LocalStore {
     /// Opens `localStorage` and checks that a write really works, because
     /// some browsers hand out a storage object that throws on every write.
+    /// A full quota is not "unavailable": reading still works and a smaller
+    /// write may still fit, so the app stays writable and says "full" when a
+    /// save fails.
     pub fn open() -> Self {
         let storage = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
-            .filter(|s| {
-                let ok = s.set_item(PROBE_KEY, "1").is_ok();
-                let _ = s.remove_item(PROBE_KEY);
-                ok
+            .filter(|s| match s.set_item(PROBE_KEY, "1") {
+                Ok(()) => {
+                    let _ = s.remove_item(PROBE_KEY);
+                    true
+                }
+                Err(e) => classify(e) == StoreError::QuotaExceeded,
             });
         Self { storage }
     }

@@ -64,6 +64,8 @@ test('a check-in is saved, listed under today, and still there after a reload', 
     await openApp(page, server.url, '/');
     await page.getByText(/You checked in today: Good · craving 4 of 10/).waitFor();
     assert.equal(await page.getByRole('link', { name: 'How are you today?' }).count(), 0);
+    // There is now something to lose and no backup yet: home says so, quietly.
+    assert.equal(await page.getByRole('link', { name: 'Back up in Settings' }).getAttribute('href'), '/settings#backup');
   });
 });
 
@@ -77,6 +79,7 @@ test('an entry can be edited and the change is kept', async () => {
     assert.ok(await page.getByRole('radio', { name: 'Low', exact: true }).isChecked());
     await note.fill('Second thoughts');
     await page.getByRole('radio', { name: 'Okay', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Tired', exact: true }).check();
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await page.waitForURL(/\/journal$/);
     await page.reload();
@@ -85,6 +88,10 @@ test('an entry can be edited and the change is kept', async () => {
     await edited.waitFor();
     assert.match(await edited.textContent(), /Okay/);
     assert.equal(await page.getByRole('link', { name: /First words/ }).count(), 0);
+    await edited.click();
+    assert.ok(await page.getByRole('checkbox', { name: 'Tired', exact: true }).isChecked());
+    assert.ok(!(await page.getByRole('checkbox', { name: 'Hungry', exact: true }).isChecked()));
+    assert.equal(await page.getByRole('textbox', { name: /note/i }).inputValue(), 'Second thoughts');
   });
 });
 

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::discreet::{DiscreetTitle, QuickHideButton};
+
 #[component]
 pub fn AppHeader() -> impl IntoView {
     view! {
@@ -13,8 +15,10 @@ pub fn AppHeader() -> impl IntoView {
             </A>
             <A href="/" exact=true attr:class="app-header__brand">"Waymark"</A>
             <div class="app-header__actions">
+                <QuickHideButton/>
                 <A href="/settings" attr:class="button button--quiet">"Settings"</A>
             </div>
+            <DiscreetTitle/>
         </header>
     }
 }

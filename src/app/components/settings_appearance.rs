@@ -16,6 +16,8 @@ fn radio_label(theme: Theme) -> &'static str {
     }
 }
 
+use super::discreet::DiscreetToggle;
+
 #[component]
 pub fn AppearanceSection() -> impl IntoView {
     let settings = use_doc::<Settings>();
@@ -52,6 +54,7 @@ pub fn AppearanceSection() -> impl IntoView {
                 <div class="chips">{options}</div>
                 <p class="field__error" id="theme-error" role="alert">{move || error.get()}</p>
             </fieldset>
+            <DiscreetToggle/>
         </section>
     }
 }

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::settings_download::{backup_file_name, download_text};
+use super::download::download_text;
+use crate::data::backup::file_name as backup_file_name;
 use super::settings_import::ImportBackup;
 use crate::app::hooks::{use_doc, DocHandle};
 use crate::app::state::{now_ms, today, use_app_state, with_store};
@@ -34,7 +35,7 @@ pub fn download_backup(settings: DocHandle<Settings>) -> Result<(), String> {
          Please try again."
             .to_owned()
     })?;
-    download_text(&backup_file_name(today()), &text, "application/json")?;
+    download_text(&backup_file_name(today()), "application/json", &text)?;
     // Data from a newer version is read-only here: the file is still made,
     // but the date cannot be stored.
     if !use_app_state().health.with_untracked(|h| h.read_only()) {

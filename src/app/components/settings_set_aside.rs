@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::settings_download::download_text;
+use super::download::download_text;
 use super::settings_focus::focus_soon;
 use crate::app::state::{today, use_app_state, with_store};
 use crate::data::keys::{self, KeyClass};
@@ -70,7 +70,7 @@ pub fn SetAsideSection(changed: RwSignal<u32>) -> impl IntoView {
             .map_err(|_| DOWNLOAD_FAILED.to_owned())
             .and_then(|text| {
                 let name = format!("waymark-set-aside-{}.json", today().format("%Y-%m-%d"));
-                download_text(&name, &text, "application/json")
+                download_text(&name, "application/json", &text)
             });
         match result {
             Ok(()) => {

@@ -6,7 +6,7 @@
 use crate::app::components::record_dates::{
     day_words, input_date, input_time, parse_date, parse_time, time_words,
 };
-use crate::app::components::record_download::{can_download, download_text};
+use crate::app::components::download::{can_download, download_text};
 use crate::app::components::record_fields::{CheckField, SelectField, TextField};
 use crate::app::components::record_form::{use_record_form, RecordForm, RecordFormFrame};
 use crate::app::components::record_list::{RowActions, UndoDelete};
@@ -331,7 +331,7 @@ fn AppointmentsSection() -> impl IntoView {
         <section class="record-section" aria-labelledby="appointments-title">
             <h2 id="appointments-title">"Appointments"</h2>
             {(!downloads).then(|| view! {
-                <p class="muted small">{crate::app::components::record_download::CANNOT_DOWNLOAD}</p>
+                <p class="muted small">{crate::app::components::download::CANNOT_DOWNLOAD}</p>
             })}
             {move || download_error.get().map(|m| view! { <p class="notice notice--danger" role="alert">{m}</p> })}
             {list}

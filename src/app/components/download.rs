@@ -1,4 +1,4 @@
-//! Saving a file the app made (a calendar entry) to the device, with no
+//! Saving a file the app made (a backup, a calendar entry) to the device, with no
 //! server: the text becomes a Blob, an object URL points at it, and a
 //! hidden `<a download>` is clicked. Browsers without these get a message
 //! instead of a broken button.
@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Said when this browser cannot save a file from the app.
 pub const CANNOT_DOWNLOAD: &str =
-    "This browser cannot save files from Waymark. Nothing was lost. You can add the appointment to your calendar by hand.";
+    "This browser cannot save files from Waymark. Nothing was lost or changed. Try again in another browser, such as Chrome, Firefox or Safari.";
 
 /// True when the browser can save a file made in the page.
 pub fn can_download() -> bool {
