@@ -78,14 +78,15 @@ impl Rng {
 
 const WORDS: &[&str] = &[
     "today", "morning", "walked", "to", "the", "meeting", "with", "Sam", "and", "felt", "calmer",
-    "after", "coffee", "work", "was", "long", "but", "I", "kept", "going", "called", "my", "sister",
-    "craving", "came", "in", "evening", "rode", "it", "out", "by", "cooking", "dinner", "slept",
-    "better", "than", "last", "week", "tired", "hungry", "a", "little", "lonely", "rain", "again",
-    "park", "bench", "sponsor", "said", "one", "day", "at", "time", "grateful", "for", "small",
-    "things", "paid", "rent", "on", "kids", "laughed", "bus", "ride", "home", "music", "helped",
-    "wrote", "this", "note", "before", "bed", "clinic", "visit", "went", "fine", "nurse", "kind",
-    "stress", "payday", "old", "friend", "texted", "did", "not", "answer", "proud", "of", "myself",
-    "garden", "tomatoes", "dog", "needed", "walk", "shower", "clean", "sheets", "quiet", "night",
+    "after", "coffee", "work", "was", "long", "but", "I", "kept", "going", "called", "my",
+    "sister", "craving", "came", "in", "evening", "rode", "it", "out", "by", "cooking", "dinner",
+    "slept", "better", "than", "last", "week", "tired", "hungry", "a", "little", "lonely", "rain",
+    "again", "park", "bench", "sponsor", "said", "one", "day", "at", "time", "grateful", "for",
+    "small", "things", "paid", "rent", "on", "kids", "laughed", "bus", "ride", "home", "music",
+    "helped", "wrote", "this", "note", "before", "bed", "clinic", "visit", "went", "fine", "nurse",
+    "kind", "stress", "payday", "old", "friend", "texted", "did", "not", "answer", "proud", "of",
+    "myself", "garden", "tomatoes", "dog", "needed", "walk", "shower", "clean", "sheets", "quiet",
+    "night",
 ];
 
 /// A note of exactly `NOTE_CHARS` characters of plain sentences.
@@ -152,7 +153,9 @@ fn parse_args() -> Result<Args, String> {
         match a.as_str() {
             "--years" => {
                 let v = it.next().ok_or("--years needs a number")?;
-                args.years = v.parse().map_err(|_| format!("--years: not a number: {v}"))?;
+                args.years = v
+                    .parse()
+                    .map_err(|_| format!("--years: not a number: {v}"))?;
             }
             "--end" => {
                 let v = it.next().ok_or("--end needs a date (YYYY-MM-DD)")?;
@@ -301,14 +304,26 @@ fn generate(store: &dyn KvStore, years: u32, end: NaiveDate) -> Result<(), Store
     }
     let place_names = [
         (PlaceKind::Place, "Old corner store", SafetyRating::Risky),
-        (PlaceKind::Person, "Old friend from work", SafetyRating::Risky),
+        (
+            PlaceKind::Person,
+            "Old friend from work",
+            SafetyRating::Risky,
+        ),
         (PlaceKind::Situation, "Payday evenings", SafetyRating::Risky),
         (PlaceKind::Place, "The library", SafetyRating::Supportive),
         (PlaceKind::Place, "Gym on 5th", SafetyRating::Supportive),
         (PlaceKind::Person, "My sister", SafetyRating::Supportive),
-        (PlaceKind::Situation, "Family dinners", SafetyRating::Neutral),
+        (
+            PlaceKind::Situation,
+            "Family dinners",
+            SafetyRating::Neutral,
+        ),
         (PlaceKind::Place, "Bus station", SafetyRating::Neutral),
-        (PlaceKind::Situation, "Being alone at night", SafetyRating::Risky),
+        (
+            PlaceKind::Situation,
+            "Being alone at night",
+            SafetyRating::Risky,
+        ),
         (PlaceKind::Place, "Church hall", SafetyRating::Supportive),
         (PlaceKind::Person, "Cousin Joe", SafetyRating::Risky),
         (PlaceKind::Situation, "Concerts", SafetyRating::Neutral),
@@ -374,7 +389,11 @@ fn generate(store: &dyn KvStore, years: u32, end: NaiveDate) -> Result<(), Store
     // Day by day.
     for n in 0..days {
         let date = start + Duration::days(n);
-        put(store, &checkin(&mut rng, date, &triggers, &helped), at(date, 22))?;
+        put(
+            store,
+            &checkin(&mut rng, date, &triggers, &helped),
+            at(date, 22),
+        )?;
         let ms = at(date, 12) + n;
         if n < 365 {
             put(

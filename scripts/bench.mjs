@@ -15,7 +15,7 @@
 //    Chromium's local-storage quota.
 //
 // Options: --quick (fewer repetitions, for trying the script out),
-// --no-lighthouse, --only=empty|ten (one data set).
+// --no-lighthouse, --no-capacity, --only=empty|ten (one data set).
 import { execFile as execFileCb } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
@@ -28,6 +28,7 @@ const execFile = promisify(execFileCb);
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const LIGHTHOUSE = !argv.includes('--no-lighthouse');
+const CAPACITY = !argv.includes('--no-capacity');
 const ONLY = (argv.find((a) => a.startsWith('--only=')) || '').slice(7);
 
 const COLD_RUNS = QUICK ? 2 : 5; // measured cold starts per case (after one warm-up)
@@ -177,8 +178,8 @@ async function openInsights(page) {
   });
   await page.waitForFunction(() => window.__insights && window.__insights.painted !== undefined, null, { timeout: 120000 });
   return page.evaluate(() => ({
-    ms: window.__insights.painted - window.__insightsStart,
-    domMs: window.__insights.shown - window.__insightsStart,
+    ms: Math.round((window.__insights.painted - window.__insightsStart) * 10) / 10,
+    domMs: Math.round((window.__insights.shown - window.__insightsStart) * 10) / 10,
     url: location.pathname,
     charts: document.querySelectorAll('figure.chart svg').length,
   }));
@@ -204,9 +205,10 @@ async function typing(context, server, rate) {
   }), t0);
   await page.close();
   return {
-    longestTaskMs: r.longTasks.length ? Math.max(...r.longTasks) : 0,
+    longestTaskMs: r.longTasks.length ? round(Math.max(...r.longTasks)) : 0,
     longTasks: r.longTasks.length,
-    slowestInputMs: r.events.length ? Math.max(...r.events) : 0,
+    // Event Timing: the slowest key press from input to the next paint (like INP).
+    slowestInputMs: r.events.length ? round(Math.max(...r.events)) : 0,
     typedChars: r.typed,
   };
 }
@@ -228,7 +230,12 @@ async function saves(context, server, rate) {
   }
   const durations = await page.evaluate(() => performance.getEntriesByName('waymark:save').map((e) => e.duration));
   await page.close();
-  return { medianMs: median(durations), maxMs: durations.length ? Math.max(...durations) : null, count: durations.length, durations };
+  return {
+    medianMs: round(median(durations), 2),
+    maxMs: durations.length ? round(Math.max(...durations), 2) : null,
+    count: durations.length,
+    durations: durations.map((d) => round(d, 2)),
+  };
 }
 
 /** Every figure for one data set at one CPU rate, in a fresh profile. */
@@ -266,8 +273,8 @@ async function scenario(server, data, rate) {
       rate,
       seededKeys: seeded,
       coldStart: {
-        medianMs: median(runs.map((r) => r.painted)),
-        domMedianMs: median(runs.map((r) => r.shown)),
+        medianMs: round(median(runs.map((r) => r.painted))),
+        domMedianMs: round(median(runs.map((r) => r.shown))),
         runsMs: runs.map((r) => round(r.painted)),
         fromServiceWorker: runs.every((r) => r.fromServiceWorker),
         entriesOnScreen: runs[0]?.entries ?? 0,
@@ -402,20 +409,26 @@ async function main() {
   log('sizes');
   res.sizes = await sizes();
 
-  log('capacity (saving daily check-ins into a 5,242,880-unit store until it is full)');
-  try { res.capacity = await generator(['--capacity']); } catch (e) { res.capacity = { error: String(e.message || e) }; }
+  if (CAPACITY) {
+    log('capacity (saving daily check-ins into a 5,242,880-unit store until it is full; about 2 minutes)');
+    try { res.capacity = await generator(['--capacity']); } catch (e) { res.capacity = { error: String(e.message || e) }; }
+  }
 
+  // The history ends today, so the insights' default "last 7 days" has data.
   const end = localToday();
-  log(`generating ten years of history ending ${end}`);
-  const ten = await generator(['--years', '10', '--end', end]);
-  const units = Object.entries(ten).reduce((a, [k, v]) => a + k.length + v.length, 0);
-  res.tenYears = {
-    end,
-    keys: Object.keys(ten).length,
-    checkins: Object.keys(ten).filter((k) => k.startsWith('wm:j:')).length,
-    units,
-    percentOfQuota: round((units * 100) / 5242880, 1),
-  };
+  let ten = {};
+  if (ONLY !== 'empty') {
+    log(`generating ten years of history ending ${end}`);
+    ten = await generator(['--years', '10', '--end', end]);
+    const units = Object.entries(ten).reduce((a, [k, v]) => a + k.length + v.length, 0);
+    res.tenYears = {
+      end,
+      keys: Object.keys(ten).length,
+      checkins: Object.keys(ten).filter((k) => k.startsWith('wm:j:')).length,
+      units,
+      percentOfQuota: round((units * 100) / 5242880, 1),
+    };
+  }
 
   const server = await startServer(DIST);
   try {

@@ -3,8 +3,9 @@
 #   1. formatting and clippy (native and wasm32)
 #   2. native unit tests of the domain, content and data layers
 #   3. component tests (wasm-bindgen-test) in headless Chromium
-#   4. a release build, its size budget, and the Playwright end-to-end and
-#      accessibility tests in Debian's Chromium against it
+#   4. a release build and its size budget
+#   5. smoke tests of that build in Firefox and WebKit
+#   6. the Playwright end-to-end and accessibility tests in Debian's Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -29,5 +30,8 @@ trunk build --release --offline
 step "5. size budget"
 node scripts/sizes.mjs --check
 
-step "6. end-to-end tests in Chromium"
+step "6. smoke tests in Firefox and WebKit"
+node --test --test-concurrency=1 tests/engines/
+
+step "7. end-to-end and accessibility tests in Chromium"
 node --test --test-concurrency=1 tests/e2e/

@@ -3,6 +3,7 @@
 pub mod chart_svg;
 pub mod clean_time_card;
 pub mod discreet;
+pub mod download;
 pub mod guide_current_step;
 pub mod guide_facts;
 pub mod guide_status;
@@ -18,7 +19,6 @@ pub mod nav;
 pub mod notices;
 pub mod print_summary;
 pub mod record_dates;
-pub mod download;
 pub mod record_fields;
 pub mod record_form;
 pub mod record_list;

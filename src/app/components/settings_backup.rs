@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use super::download::download_text;
-use crate::data::backup::file_name as backup_file_name;
 use super::settings_import::ImportBackup;
 use crate::app::hooks::{use_doc, DocHandle};
 use crate::app::state::{now_ms, today, use_app_state, with_store};
 use crate::data::backup;
+use crate::data::backup::file_name as backup_file_name;
 use crate::domain::settings::Settings;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;

@@ -3,10 +3,10 @@
 //! can go into the phone's own calendar (the app has no server to remind
 //! you, the calendar does).
 
+use crate::app::components::download::{can_download, download_text};
 use crate::app::components::record_dates::{
     day_words, input_date, input_time, parse_date, parse_time, time_words,
 };
-use crate::app::components::download::{can_download, download_text};
 use crate::app::components::record_fields::{CheckField, SelectField, TextField};
 use crate::app::components::record_form::{use_record_form, RecordForm, RecordFormFrame};
 use crate::app::components::record_list::{RowActions, UndoDelete};

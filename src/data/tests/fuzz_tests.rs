@@ -106,7 +106,7 @@ fn mutate(rng: &mut XorShift, text: &str, parsed: &Value) -> String {
             let keys: Vec<&String> = recs.keys().collect();
             let k = keys[rng.below(keys.len())];
             let mut dup = recs[k].clone();
-            dup["t"] = json!(rng.below(2_000_000_000_000));
+            dup["t"] = json!(rng.next() % 2_000_000_000_000);
             let s = file.to_string();
             s.replacen(
                 "\"records\":{",
