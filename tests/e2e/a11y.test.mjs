@@ -83,6 +83,8 @@ test('focus is visible on every kind of control', async () => {
     const missing = [];
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press('Tab');
+      // Let the browser apply focus styles before reading them.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const info = await page.evaluate(() => {
         const el = document.activeElement;
         if (!el || el === document.body) return null;

@@ -104,9 +104,9 @@ export async function launch(options = {}) {
 }
 
 /** Opens `path` and waits until the app has drawn (not just the boot screen). */
-export async function openApp(page, base, path = '/') {
+export async function openApp(page, base, path = '/', timeout = 20000) {
   await page.goto(base + path);
-  await page.waitForSelector('[data-app-ready]', { timeout: 20000 });
+  await page.waitForSelector('[data-app-ready]', { timeout });
 }
 
 /** Waits until a service worker controls the page. */
