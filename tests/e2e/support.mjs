@@ -109,12 +109,16 @@ export async function openApp(page, base, path = '/', timeout = 20000) {
   await page.waitForSelector('[data-app-ready]', { timeout });
 }
 
-/** Waits until a service worker controls the page. */
+/**
+ * Waits until a service worker controls the page and this build's files are
+ * in its cache (what "after the first visit" means for offline use).
+ */
 export async function waitForServiceWorker(page) {
   await page.waitForFunction(async () => {
     const reg = await navigator.serviceWorker.getRegistration();
-    return !!(reg && reg.active && reg.active.state === 'activated' && navigator.serviceWorker.controller);
-  }, null, { timeout: 20000 });
+    if (!(reg && reg.active && reg.active.state === 'activated' && navigator.serviceWorker.controller)) return false;
+    return !!(await caches.match('/index.html'));
+  }, null, { timeout: 20000, polling: 200 });
 }
 
 /** Every route of the app, as the product design lists them. */
