@@ -5,7 +5,7 @@
 use super::keys::{self, KeyClass};
 use super::store::{utf16_len, KvStore, StoreError};
 
-/// The usual `localStorage` quota: 5 MiB of UTF-16 units (Chromium, Firefox,
+/// The usual local-storage quota: 5 MiB of UTF-16 units (Chromium, Firefox,
 /// Safari all allow about this much per origin).
 pub const QUOTA_UNITS: usize = 5_242_880;
 

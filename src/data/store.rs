@@ -2,7 +2,7 @@
 //!
 //! The trait is the seam between the pure data layer (tested natively against
 //! [`MemoryStore`]) and the browser (`app::local_storage::LocalStore`, the only
-//! code that touches `localStorage`).
+//! code that touches the browser's local storage).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -32,7 +32,7 @@ impl std::fmt::Display for StoreError {
     }
 }
 
-/// A synchronous string key-value store with the semantics of `localStorage`.
+/// A synchronous string key-value store with the semantics of the browser's local storage.
 ///
 /// Methods take `&self` because the browser's storage is shared, mutable
 /// state behind a handle; implementations use interior mutability.

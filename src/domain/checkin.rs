@@ -2,7 +2,7 @@
 //! triggered and what helped, a free note, and a lapse review after a use.
 //!
 //! Check-ins are the biggest thing Waymark stores (ten years of daily entries
-//! with long notes must fit in a 5 MB localStorage quota), so the persisted
+//! with long notes must fit in a 5 MB local-storage quota), so the persisted
 //! form uses one- or two-letter field names and leaves out empty fields.
 //! Every optional field has a default, so a record written by an older
 //! version still loads.

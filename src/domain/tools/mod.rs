@@ -3,7 +3,7 @@
 //! withdrawal ratings, craving sessions and the relapse-prevention plan.
 //!
 //! Every persisted record is plain data with short serde field names (they
-//! are stored many times over in `localStorage`, so every byte counts), has
+//! are stored many times over in local storage, so every byte counts), has
 //! `id` and `updated_ms` for merging, fills defaults for fields that older
 //! versions did not write, and checks itself with `validate`.
 
