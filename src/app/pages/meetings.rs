@@ -18,15 +18,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
+use crate::domain::insights::WEEKDAYS;
 
 /// The full English name of a weekday, for labels.
 fn weekday_name(w: Weekday) -> &'static str {
