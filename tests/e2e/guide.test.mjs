@@ -3,11 +3,11 @@
 // failed save keeps the words, the safety notes are there, and the whole
 // guide works offline. Step titles and texts come from the content file, so
 // the tests follow the content.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openApp, waitForServiceWorker, ROOT } from './support.mjs';
+import { startServer, launch, openApp, waitForServiceWorker, goOffline, ROOT } from './support.mjs';
 
 const guide = JSON.parse(await readFile(join(ROOT, 'src', 'content', 'guide.json'), 'utf8'));
 const step = (n) => guide.steps.find((s) => s.n === n);
@@ -16,6 +16,8 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
+// A test that went offline leaves the server reachable for the next one.
+afterEach(() => { server.setOffline(false); });
 
 /** Runs `body` with a fresh browser profile (so no test sees another's data). */
 async function withPage(body) {
@@ -240,7 +242,7 @@ test('after one visit every guide screen renders offline', async () => {
   await withPage(async (page, context) => {
     await openApp(page, server.url, '/guide');
     await waitForServiceWorker(page);
-    await context.setOffline(true);
+    await goOffline(context, server);
     for (const s of guide.steps) {
       await openApp(page, server.url, `/guide/${s.n}`);
       const text = await page.getByRole('heading', { level: 1 }).textContent();

@@ -1,16 +1,18 @@
 // The foundation, end to end in Chromium: an installable PWA that works
 // offline on every route, updates only when the user agrees without losing a
 // draft, keeps settings, and breaks no CSP rule nor calls any other origin.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, launch, openApp, waitForServiceWorker, ROUTES, DIST } from './support.mjs';
+import { startServer, launch, openApp, waitForServiceWorker, goOffline, ROUTES, DIST } from './support.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
+// A test that went offline leaves the server reachable for the next one.
+afterEach(() => { server.setOffline(false); });
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(buf) {
@@ -56,18 +58,7 @@ test('after one visit every route opens offline, including a cold start in a new
     // reload (Chromium may send a reload past the service worker).
     await openApp(page, server.url, '/help');
     await waitForServiceWorker(page);
-    await context.setOffline(true);
-    // Playwright's offline emulation now and then fails the very first
-    // in-page navigation after it is switched on (about 1 run in 5, always
-    // the first route), before the worker answers; a real offline start is
-    // the fresh tab below, which never does. So the first navigation may be
-    // tried twice; every later one must work the first time.
-    try {
-      await page.goto(server.url + ROUTES[0]);
-    } catch {
-      await page.waitForTimeout(500);
-      await page.goto(server.url + ROUTES[0]);
-    }
+    await goOffline(context, server);
     for (const route of ROUTES) {
       await page.goto(server.url + route);
       await page.waitForSelector('[data-app-ready]', { timeout: 10000 });

@@ -52,12 +52,21 @@ export async function startServer(root = DIST) {
       res.end('Not found');
     }
   });
+  // "Offline" as a phone sees it: the connection fails. Every new socket is
+  // dropped and open keep-alive sockets are closed, so only the service
+  // worker can answer.
+  let offline = false;
+  server.on('connection', (socket) => { if (offline) socket.destroy(); });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
     setRoot(dir) { current = dir; },
+    setOffline(value) {
+      offline = value;
+      if (value) server.closeAllConnections?.();
+    },
     close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
   };
 }
@@ -113,12 +122,30 @@ export async function openApp(page, base, path = '/', timeout = 20000) {
  * Waits until a service worker controls the page and this build's files are
  * in its cache (what "after the first visit" means for offline use).
  */
-export async function waitForServiceWorker(page) {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    if (!(reg && reg.active && reg.active.state === 'activated' && navigator.serviceWorker.controller)) return false;
-    return !!(await caches.match('/index.html'));
-  }, null, { timeout: 20000, polling: 200 });
+export async function waitForServiceWorker(page, timeout = 20000) {
+  // page.waitForFunction does not await a predicate that returns a promise
+  // (a pending promise is truthy), so poll with page.evaluate instead.
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const ready = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      if (!(reg && reg.active && reg.active.state === 'activated' && navigator.serviceWorker.controller)) return false;
+      return !!(await caches.match('/index.html'));
+    });
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error('the service worker did not take control with its files cached');
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * Takes the browser offline the way a phone with no signal is: the browser
+ * reports no network and the server drops every connection, so anything
+ * that renders came from the service worker.
+ */
+export async function goOffline(context, server) {
+  await context.setOffline(true);
+  server.setOffline(true);
 }
 
 /** Every route of the app, as the product design lists them. */

@@ -2,13 +2,15 @@
 // Help is one tap from every screen (online and offline), the crisis lines
 // are one-tap links, a craving session lands in the journal, the treatment
 // diary keeps doses and withdrawal checks, and the plan prints on one page.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, waitForServiceWorker } from './support.mjs';
+import { startServer, launch, openApp, waitForServiceWorker, goOffline } from './support.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
+// A test that went offline leaves the server reachable for the next one.
+afterEach(() => { server.setOffline(false); });
 
 /** The Help button in the header (the banner), on any screen. */
 const helpButton = (page) => page.getByRole('banner').getByRole('link', { name: /help/i });
@@ -68,7 +70,7 @@ test('offline, after the service worker is active, Help still opens in one tap w
     const page = await context.newPage();
     await openApp(page, server.url, '/');
     await waitForServiceWorker(page);
-    await context.setOffline(true);
+    await goOffline(context, server);
     await openApp(page, server.url, '/tools/treatment');
     await helpButton(page).click();
     await expectHelpScreen(page, '/tools/treatment (offline)');
