@@ -15,7 +15,8 @@
 //    Chromium's local-storage quota.
 //
 // Options: --quick (fewer repetitions, for trying the script out),
-// --no-lighthouse, --no-capacity, --only=empty|ten (one data set).
+// --no-lighthouse, --no-capacity, --only=empty|ten (one data set),
+// --unlock-only (just the passphrase-lock figures).
 import { execFile as execFileCb } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
@@ -30,6 +31,8 @@ const QUICK = argv.includes('--quick');
 const LIGHTHOUSE = !argv.includes('--no-lighthouse');
 const CAPACITY = !argv.includes('--no-capacity');
 const ONLY = (argv.find((a) => a.startsWith('--only=')) || '').slice(7);
+// --unlock-only: just the passphrase-lock figures (quick to rerun).
+const UNLOCK_ONLY = argv.includes('--unlock-only');
 
 const COLD_RUNS = QUICK ? 2 : 5; // measured cold starts per case (after one warm-up)
 const SAVES = QUICK ? 10 : 50;
@@ -290,6 +293,50 @@ async function scenario(server, data, rate) {
   }
 }
 
+/**
+ * Turns the passphrase lock on over `data` (through Settings, as a user
+ * would), reloads, unlocks, and reads the app's "waymark:unlock" measure:
+ * PBKDF2 with 600,000 iterations plus opening every sealed value.
+ */
+async function unlockTime(server, data, rate) {
+  const PASS = 'benchmark passphrase 1';
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await page.waitForSelector('[data-app-ready]', { timeout: 60000 });
+    await waitForServiceWorker(page);
+    await page.evaluate((entries) => {
+      localStorage.clear();
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    }, data);
+    await page.goto(server.url + '/settings');
+    await page.waitForSelector('[data-app-ready]', { timeout: 60000 });
+    const section = page.getByRole('region', { name: 'Passphrase lock' });
+    await section.getByLabel('New passphrase').fill(PASS);
+    await section.getByLabel('Type it again').fill(PASS);
+    const t0 = Date.now();
+    await section.getByRole('button', { name: 'Turn on the lock' }).click();
+    await section.getByText('The lock is on.').waitFor({ timeout: 600000 });
+    const enableMs = Date.now() - t0;
+    const sealed = await page.evaluate(() => Object.keys(localStorage).filter((k) => (localStorage.getItem(k) || '').startsWith('wme1:')).length);
+    const units = await page.evaluate(() => Object.keys(localStorage).reduce((a, k) => a + k.length + localStorage.getItem(k).length, 0));
+    const runs = [];
+    for (let i = 0; i < (QUICK ? 2 : 3); i++) {
+      const p = await throttledPage(context, rate);
+      await p.goto(server.url + '/journal');
+      await p.getByLabel('Passphrase', { exact: true }).fill(PASS);
+      await p.getByRole('button', { name: 'Unlock' }).click();
+      await p.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 600000 });
+      runs.push(await p.evaluate(() => performance.getEntriesByName('waymark:unlock').at(-1)?.duration ?? null));
+      await p.close();
+    }
+    return { rate, sealedValues: sealed, storedUnits: units, enableMs, unlockMedianMs: round(median(runs)), runsMs: runs.map((r) => round(r)) };
+  } finally {
+    await close();
+  }
+}
+
 // ---------------------------------------------------------------- lighthouse
 
 async function lighthouse(server) {
@@ -377,6 +424,11 @@ function table(res) {
     const met = e && t ? e.typing.longestTaskMs <= 50 && t.typing.longestTaskMs <= 50 : null;
     row(`longest task typing ${TYPED_CHARS} chars, ${rate}x`, v(e), v(t), 'no task over 50 ms', met);
   }
+  for (const rate of RATES) {
+    const u = (set) => (res.unlock || []).find((x) => x.data === set && x.rate === rate);
+    const v = (x) => (x ? `${MS(x.unlockMedianMs)} (${x.sealedValues} values)` : '—');
+    if (u('empty') || u('ten years')) row(`unlock with passphrase, ${rate}x`, v(u('empty')), v(u('ten years')), '', null);
+  }
   const cap = res.capacity;
   if (cap && !cap.error) {
     row('capacity: years of daily 1,000-char check-ins', '', `${cap.years} (${cap.days} days)`, '≥ 10 years', cap.years >= 10);
@@ -409,7 +461,7 @@ async function main() {
   log('sizes');
   res.sizes = await sizes();
 
-  if (CAPACITY) {
+  if (CAPACITY && !UNLOCK_ONLY) {
     log('capacity (saving daily check-ins into a 5,242,880-unit store until it is full; about 2 minutes)');
     try { res.capacity = await generator(['--capacity']); } catch (e) { res.capacity = { error: String(e.message || e) }; }
   }
@@ -432,13 +484,20 @@ async function main() {
 
   const server = await startServer(DIST);
   try {
-    if (LIGHTHOUSE) {
+    if (LIGHTHOUSE && !UNLOCK_ONLY) {
       log('lighthouse (mobile preset)');
       try { res.lighthouse = await lighthouse(server); } catch (e) { res.lighthouse = { error: String(e.message || e).split('\n')[0] }; }
     }
     res.scenarios = [];
     const sets = [['empty', {}], ['ten years', ten]].filter(([n]) => !ONLY || (ONLY === 'empty' ? n === 'empty' : n === 'ten years'));
+    res.unlock = [];
     for (const rate of RATES) {
+      for (const [name, data] of sets) {
+        log(`unlock, ${name}, ${rate}x CPU`);
+        try { res.unlock.push({ data: name, ...(await unlockTime(server, data, rate)) }); } catch (e) { log('unlock failed', e.message); }
+      }
+    }
+    for (const rate of UNLOCK_ONLY ? [] : RATES) {
       for (const [name, data] of sets) {
         log(`${name}, ${rate}x CPU`);
         const r = await scenario(server, data, rate);

@@ -204,3 +204,75 @@ async fn a_stored_draft_fills_the_form_when_it_opens() {
     assert!(restored.get_untracked());
     drop(handle);
 }
+
+// The passphrase lock's Web Crypto layer (PBKDF2 and AES-GCM only exist in
+// the browser).
+
+fn test_meta() -> waymark::data::vault::LockMeta {
+    waymark::data::vault::LockMeta::new(&[9u8; 16], 5)
+}
+
+#[wasm_bindgen_test]
+async fn a_sealed_value_opens_with_the_same_key_and_storage_key_only() {
+    use waymark::app::vault::{derive_key, open, seal};
+    use waymark::data::vault::{aad, Sealed, VaultError};
+    let key = derive_key("correct horse battery", &test_meta())
+        .await
+        .expect("key");
+    let sealed = seal(&key, &aad("wm:j:a"), "a private note".as_bytes())
+        .await
+        .expect("sealed");
+    let stored = sealed.encode();
+    assert!(!stored.contains("private"));
+    let back = Sealed::decode(&stored).expect("decode");
+    assert_eq!(
+        open(&key, &aad("wm:j:a"), &back).await.as_deref(),
+        Ok("a private note".as_bytes())
+    );
+    // Moved to another key: refused.
+    assert_eq!(
+        open(&key, &aad("wm:j:b"), &back).await,
+        Err(VaultError::Tampered)
+    );
+    // One bit changed: refused.
+    let mut changed = back.clone();
+    changed.ct[3] ^= 1;
+    assert_eq!(
+        open(&key, &aad("wm:j:a"), &changed).await,
+        Err(VaultError::Tampered)
+    );
+    // Another passphrase: refused.
+    let other = derive_key("correct horse battery!", &test_meta())
+        .await
+        .expect("key");
+    assert_eq!(
+        open(&other, &aad("wm:j:a"), &back).await,
+        Err(VaultError::Tampered)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn two_seals_of_the_same_text_use_different_ivs() {
+    use waymark::app::vault::{derive_key, seal};
+    use waymark::data::vault::aad;
+    let key = derive_key("correct horse battery", &test_meta())
+        .await
+        .expect("key");
+    let a = seal(&key, &aad("wm:settings"), b"same").await.expect("a");
+    let b = seal(&key, &aad("wm:settings"), b"same").await.expect("b");
+    assert_eq!(a.iv.len(), 12);
+    assert_ne!(a.iv, b.iv);
+    assert_ne!(a.ct, b.ct);
+}
+
+#[wasm_bindgen_test]
+async fn weak_stored_parameters_are_refused_before_deriving_a_key() {
+    use waymark::app::vault::derive_key;
+    use waymark::data::vault::VaultError;
+    let mut weak = test_meta();
+    weak.it = 1;
+    assert!(matches!(
+        derive_key("anything at all", &weak).await,
+        Err(VaultError::BadParameters(_))
+    ));
+}

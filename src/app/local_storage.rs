@@ -15,7 +15,7 @@ pub struct LocalStore {
     storage: Option<web_sys::Storage>,
 }
 
-const PROBE_KEY: &str = "wm:probe";
+use crate::data::keys::PROBE_KEY;
 
 impl LocalStore {
     /// Opens `localStorage` and checks that a write really works, because

@@ -8,6 +8,7 @@ pub mod local_storage;
 pub mod pages;
 pub mod state;
 pub mod theme;
+pub mod vault;
 
 use components::{header::AppHeader, nav::AppNav, notices::Notices};
 use leptos::prelude::*;
@@ -19,15 +20,71 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::guide_progress::GuideProgress;
 use crate::domain::settings::Settings;
 
-/// The whole app: shell (header with Help, notices, bottom navigation) around
-/// one routed screen per address in the product design.
+/// The app: the lock screen while the passphrase lock is on and not yet
+/// opened, the whole app after.
 #[component]
 pub fn App() -> impl IntoView {
     // The static boot screen from index.html stays until the app can draw.
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
+    let locked = RwSignal::new(
+        vault::current().is_none() && vault::lock_is_on(&local_storage::LocalStore::open()),
+    );
+    let set_aside = StoredValue::new(Vec::<String>::new());
+    // Another tab turned the lock on or off (or cleared storage): start again
+    // from the top, so this tab neither writes plain text beside sealed data
+    // nor keeps showing what is now locked.
+    let handle = window_event_listener(leptos::ev::storage, |e| {
+        if e.key().is_none_or(|k| k == crate::data::keys::LOCK_KEY) {
+            let _ = window().location().reload();
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let on_unlock = Callback::new(move |tampered: Vec<String>| {
+        set_aside.set_value(tampered);
+        locked.set(false);
+    });
+    move || {
+        if locked.get() {
+            view! { <LockedApp on_unlock=on_unlock/> }.into_any()
+        } else {
+            view! { <UnlockedApp set_aside=set_aside.get_value()/> }.into_any()
+        }
+    }
+}
+
+/// While locked: the header with Help (crisis lines need no passphrase) and
+/// the lock screen on every other address.
+#[component]
+fn LockedApp(on_unlock: Callback<Vec<String>>) -> impl IntoView {
     state::AppState::provide();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <AppHeader/>
+            <main id="main" tabindex="-1" data-app-ready="" data-locked="">
+                <Routes fallback=move || view! { <components::lock_screen::LockScreen on_unlock=on_unlock/> }>
+                    <Route path=path!("/help") view=help::HelpPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The whole app: shell (header with Help, notices, bottom navigation) around
+/// one routed screen per address in the product design.
+#[component]
+fn UnlockedApp(
+    /// Values that failed their integrity check while unlocking.
+    set_aside: Vec<String>,
+) -> impl IntoView {
+    let app = state::AppState::provide();
+    if !set_aside.is_empty() {
+        app.report_quarantined(&set_aside);
+        app.report_error(&crate::data::vault::VaultError::Tampered.message());
+    }
+    hooks::use_idle_lock();
     // Read by several screens, so loaded once and shared.
     let settings = hooks::provide_doc::<Settings>();
     hooks::provide_doc::<GuideProgress>();

@@ -3,10 +3,13 @@
 //! hooks in [`crate::app::hooks`]; this module is their shared ground.
 
 use crate::app::local_storage::LocalStore;
+use crate::app::vault::{self, Vault};
 use crate::data::schema::{self, SchemaStatus};
 use crate::data::store::{KvStore, StoreError};
+use crate::data::vault::{is_user_key, LockedStore, UnlockedStore};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// How storage is doing, as the notices at the top of the screen show it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -46,7 +49,7 @@ impl AppState {
             ..StorageHealth::default()
         };
         if !health.unavailable {
-            match schema::open(&store) {
+            match store.with(schema::open) {
                 Ok(SchemaStatus::NewerSchema(_)) => health.newer_schema = true,
                 Ok(_) => {}
                 Err(StoreError::Unavailable) => health.unavailable = true,
@@ -103,23 +106,96 @@ pub fn use_app_state() -> AppState {
     use_context::<AppState>().unwrap_or_else(AppState::provide)
 }
 
-/// The store every hook writes through. When the data is from a newer
-/// schema, writes are refused by [`schema::ReadOnly`].
-pub fn store() -> LocalStore {
-    LocalStore::open()
+/// The store as the app sees it: plain storage, storage behind the lock
+/// (user data hidden, writes refused) or the unlocked vault.
+pub enum AppStore {
+    Plain(LocalStore),
+    Locked(LocalStore),
+    Unlocked(Rc<Vault>, LocalStore),
 }
 
-/// Runs `f` with the store, read-only when the data belongs to a newer build.
+impl AppStore {
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            AppStore::Plain(l) | AppStore::Locked(l) | AppStore::Unlocked(_, l) => {
+                l.is_unavailable()
+            }
+        }
+    }
+
+    fn with<R>(&self, f: impl FnOnce(&dyn KvStore) -> R) -> R {
+        match self {
+            AppStore::Plain(l) => f(&PlainGuard(l)),
+            AppStore::Locked(l) => f(&LockedStore(l)),
+            AppStore::Unlocked(v, l) => f(&UnlockedStore {
+                cache: &v.cache,
+                plain: l,
+            }),
+        }
+    }
+}
+
+/// Plain storage that refuses to write user data once the lock is on (turned
+/// on in another tab), so no plain text is ever written beside sealed data.
+struct PlainGuard<'a>(&'a LocalStore);
+
+impl KvStore for PlainGuard<'_> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if is_user_key(key) && vault::lock_is_on(self.0) {
+            return Err(StoreError::Locked);
+        }
+        self.0.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.0.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.0.keys()
+    }
+}
+
+/// The store every hook writes through, as the lock allows.
+pub fn store() -> AppStore {
+    let local = LocalStore::open();
+    if let Some(v) = vault::current() {
+        return AppStore::Unlocked(v, local);
+    }
+    if vault::lock_is_on(&local) {
+        AppStore::Locked(local)
+    } else {
+        AppStore::Plain(local)
+    }
+}
+
+/// Runs `f` with the store, read-only when the data belongs to a newer
+/// build. With the lock on, changes land in the unlocked cache and are
+/// sealed and written right after; a failure there shows as a notice.
 pub fn with_store<R>(f: impl FnOnce(&dyn KvStore) -> R) -> R {
     let store = store();
-    let read_only = use_context::<AppState>()
+    let app = use_context::<AppState>();
+    let read_only = app
         .map(|s| s.health.with_untracked(|h| h.newer_schema))
         .unwrap_or(false);
-    if read_only {
-        f(&schema::ReadOnly(&store))
-    } else {
-        f(&store)
+    let result = store.with(|s| {
+        if read_only {
+            f(&schema::ReadOnly(s))
+        } else {
+            f(s)
+        }
+    });
+    if let AppStore::Unlocked(v, _) = &store {
+        if v.cache.has_dirty() {
+            vault::schedule_flush(move |m| {
+                if let Some(app) = app {
+                    app.report_error(&m);
+                }
+            });
+        }
     }
+    result
 }
 
 /// Milliseconds since 1970, from the browser's clock.

@@ -9,6 +9,7 @@
 //! | key                         | holds                                              |
 //! |-----------------------------|----------------------------------------------------|
 //! | `wm:schema`                 | the store-wide schema version (`"1"`)              |
+//! | `wm:lock`                   | the passphrase lock's parameters, when it is on    |
 //! | `wm:<kind>:<id>`            | one collection record (an [`Envelope`])            |
 //! | `wm:<kind>`                 | that collection's index: ids, or `[id, date]`      |
 //! | `wm:settings` `wm:guide` `wm:plan` `wm:med` | single documents                   |
@@ -25,6 +26,13 @@ pub const PREFIX: &str = "wm:";
 
 /// The key that holds the store-wide schema version.
 pub const SCHEMA_KEY: &str = "wm:schema";
+
+/// The passphrase lock's parameters (salt, iterations, check value), in
+/// plain text; present only while the lock is on. See [`crate::data::vault`].
+pub const LOCK_KEY: &str = "wm:lock";
+
+/// Written and removed once at start-up to learn whether storage works.
+pub const PROBE_KEY: &str = "wm:probe";
 
 /// The store-wide schema version this build writes and understands.
 pub const SCHEMA_VERSION: u32 = 1;

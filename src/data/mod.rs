@@ -21,6 +21,7 @@ pub mod quarantine;
 pub mod schema;
 pub mod slot;
 pub mod store;
+pub mod vault;
 pub mod wipe;
 
 #[cfg(test)]

@@ -23,6 +23,10 @@ pub fn save_error_message(e: &StoreError) -> &'static str {
             "Waymark saved this but could not read it back, so it kept your earlier \
              version. Your words are still on the screen. Please try again."
         }
+        StoreError::Locked => {
+            "Waymark is locked, so this was not saved. Your words are still on the \
+             screen. Unlock Waymark with your passphrase and try again."
+        }
         StoreError::Other(_) => {
             "Something went wrong while saving. Nothing you saved before was changed, \
              and your words are still on the screen. Please try again."
@@ -69,6 +73,7 @@ mod tests {
             StoreError::QuotaExceeded,
             StoreError::Unavailable,
             StoreError::NotVerified,
+            StoreError::Locked,
             StoreError::Other("x".into()),
         ] {
             let m = save_error_message(&e);

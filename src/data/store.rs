@@ -17,6 +17,8 @@ pub enum StoreError {
     QuotaExceeded,
     /// A write reported success but reading it back gave something else.
     NotVerified,
+    /// The passphrase lock is on and the app has not been unlocked.
+    Locked,
     /// Anything else the browser reported.
     Other(String),
 }
@@ -27,6 +29,7 @@ impl std::fmt::Display for StoreError {
             StoreError::Unavailable => write!(f, "storage is not available"),
             StoreError::QuotaExceeded => write!(f, "storage is full"),
             StoreError::NotVerified => write!(f, "a saved value could not be read back"),
+            StoreError::Locked => write!(f, "Waymark is locked"),
             StoreError::Other(m) => write!(f, "storage error: {m}"),
         }
     }

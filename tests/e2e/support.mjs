@@ -112,6 +112,15 @@ export async function launch(options = {}) {
   };
 }
 
+/** Runs `fn(page, context)` in a fresh browser profile, then closes it. */
+export async function withPage(fn) {
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await fn(page, context);
+  } finally { await close(); }
+}
+
 /** Opens `path` and waits until the app has drawn (not just the boot screen). */
 export async function openApp(page, base, path = '/', timeout = 20000) {
   await page.goto(base + path);

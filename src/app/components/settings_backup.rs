@@ -8,6 +8,7 @@ use super::download::download_text;
 use super::settings_import::ImportBackup;
 use crate::app::hooks::{use_doc, DocHandle};
 use crate::app::state::{now_ms, today, use_app_state, with_store};
+use crate::app::vault;
 use crate::data::backup;
 use crate::data::backup::file_name as backup_file_name;
 use crate::domain::settings::Settings;
@@ -26,23 +27,48 @@ pub fn last_backup_text(last_ms: Option<i64>, now_ms: i64) -> String {
     }
 }
 
-/// Writes the backup file and, once the browser took it, remembers when.
-/// Returns a message for the user if it failed.
-pub fn download_backup(settings: DocHandle<Settings>) -> Result<(), String> {
+/// Writes the backup file and, once the browser took it, remembers when, then
+/// calls `done` with a message for the user if it failed. With the lock on
+/// and `encrypt` set, the file is sealed with the passphrase first (which
+/// takes a moment, so the result comes back through `done`).
+pub fn download_backup(
+    settings: DocHandle<Settings>,
+    encrypt: bool,
+    done: impl FnOnce(Result<(), String>) + 'static,
+) {
     let now = now_ms();
-    let text = with_store(|s| backup::export(s, now)).map_err(|_| {
-        "Waymark could not read your data to make a backup just now. Nothing was changed. \
-         Please try again."
-            .to_owned()
-    })?;
-    download_text(&backup_file_name(today()), "application/json", &text)?;
-    // Data from a newer version is read-only here: the file is still made,
-    // but the date cannot be stored.
-    if !use_app_state().health.with_untracked(|h| h.read_only()) {
-        // A failure here is shown by the global notice; the file was saved.
-        let _ = settings.update(|s| s.last_backup_ms = Some(now));
+    let text = match with_store(|s| backup::export(s, now)) {
+        Ok(text) => text,
+        Err(_) => {
+            return done(Err(
+                "Waymark could not read your data to make a backup just now. Nothing was \
+                 changed. Please try again."
+                    .to_owned(),
+            ))
+        }
+    };
+    let read_only = use_app_state().health.with_untracked(|h| h.read_only());
+    let save = move |name: String, text: String| -> Result<(), String> {
+        download_text(&name, "application/json", &text)?;
+        // Data from a newer version is read-only here: the file is still made,
+        // but the date cannot be stored.
+        if !read_only {
+            // A failure here is shown by the global notice; the file was saved.
+            let _ = settings.update(|s| s.last_backup_ms = Some(now));
+        }
+        Ok(())
+    };
+    let name = backup_file_name(today());
+    match vault::current().filter(|_| encrypt) {
+        None => done(save(name, text)),
+        Some(v) => wasm_bindgen_futures::spawn_local(async move {
+            let result = match v.seal_backup(&text).await {
+                Ok(sealed) => save(name.replace(".json", "-encrypted.json"), sealed),
+                Err(e) => Err(e.message()),
+            };
+            done(result);
+        }),
     }
-    Ok(())
 }
 
 #[component]
@@ -55,17 +81,25 @@ pub fn BackupSection(
     let saved = RwSignal::new(false);
     // The clock is read when the section opens and after each download.
     let now = RwSignal::new(now_ms());
-    let on_download = move |_| match download_backup(settings) {
-        Ok(()) => {
-            error.set(None);
-            saved.set(true);
-            now.set(now_ms());
-            changed.update(|n| *n += 1);
-        }
-        Err(message) => {
-            saved.set(false);
-            error.set(Some(message));
-        }
+    let locked = vault::current().is_some();
+    let encrypt = RwSignal::new(locked);
+    let on_download = move |_| {
+        download_backup(
+            settings,
+            encrypt.get_untracked(),
+            move |result| match result {
+                Ok(()) => {
+                    error.set(None);
+                    saved.set(true);
+                    now.set(now_ms());
+                    changed.update(|n| *n += 1);
+                }
+                Err(message) => {
+                    saved.set(false);
+                    error.set(Some(message));
+                }
+            },
+        )
     };
 
     view! {
@@ -78,14 +112,32 @@ pub fn BackupSection(
             <p class="settings__last-backup">
                 {move || last_backup_text(settings.value.with(|s| s.last_backup_ms), now.get())}
             </p>
+            <Show when=move || locked>
+                <label class="check" for="backup-encrypt">
+                    <input
+                        id="backup-encrypt"
+                        type="checkbox"
+                        prop:checked=move || encrypt.get()
+                        on:change=move |ev| encrypt.set(event_target_checked(&ev))
+                    />
+                    " Encrypt the backup with my passphrase"
+                </label>
+                <p class="field__hint">
+                    "An encrypted backup opens only with your passphrase, here or on a new phone."
+                </p>
+            </Show>
             <button class="button button--primary button--big" on:click=on_download>
                 "Download a backup"
             </button>
             {move || error.get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
             <Show when=move || saved.get()>
                 <p class="notice notice--ok" role="status">
-                    "Your backup file is in your downloads. Keep it somewhere safe: anyone who \
-                     has the file can read your entries."
+                    {move || if encrypt.get() {
+                        "Your encrypted backup is in your downloads. It opens only with your passphrase."
+                    } else {
+                        "Your backup file is in your downloads. Keep it somewhere safe: anyone who \
+                         has the file can read your entries."
+                    }}
                 </p>
             </Show>
             <ImportBackup changed/>

@@ -69,9 +69,11 @@ pub fn DeleteSection() -> impl IntoView {
     let backup_note = RwSignal::new(None::<String>);
     let confirmed = move || typed.with(|t| t.trim() == CONFIRM_WORD);
 
-    let on_backup = move |_| match download_backup(settings) {
-        Ok(()) => backup_note.set(Some("Your backup file is in your downloads.".to_owned())),
-        Err(m) => backup_note.set(Some(m)),
+    let on_backup = move |_| {
+        download_backup(settings, true, move |result| match result {
+            Ok(()) => backup_note.set(Some("Your backup file is in your downloads.".to_owned())),
+            Err(m) => backup_note.set(Some(m)),
+        })
     };
 
     let on_delete = move |ev: leptos::ev::SubmitEvent| {
@@ -91,6 +93,10 @@ pub fn DeleteSection() -> impl IntoView {
             return;
         }
         spawn_local_scoped(async move {
+            // With the lock on, the removals are written behind: finish them.
+            if let Some(v) = crate::app::vault::current() {
+                let _ = v.flush().await;
+            }
             if let Some(window) = web_sys::window() {
                 clear_caches(&window).await;
                 unregister_workers(&window).await;

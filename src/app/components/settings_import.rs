@@ -9,10 +9,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::settings_focus::focus_soon;
+use super::settings_import_passphrase::ImportPassphrase;
 use crate::app::hooks::{use_collection, use_doc};
 use crate::app::state::{now_ms, with_store};
 use crate::data::backup::{self, ImportError, ImportPlan, ImportReport, MAX_IMPORT_BYTES};
 use crate::data::store::StoreError;
+use crate::data::vault::EncryptedBackup;
 use crate::domain::checkin::CheckIn;
 use crate::domain::guide_progress::GuideProgress;
 use crate::domain::settings::Settings;
@@ -27,6 +29,8 @@ enum Stage {
     Reading,
     /// The file cannot be imported; the message says nothing changed.
     Refused(String),
+    /// The file is an encrypted backup: its passphrase is asked for.
+    Encrypted(EncryptedBackup),
     Preview(ImportPlan),
     /// The import failed while writing and was undone.
     Failed(String),
@@ -83,6 +87,19 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
         }
     };
 
+    // Checks the whole file and shows what it would change; writes nothing.
+    let show_preview = move |text: &str| {
+        let next = match with_store(|s| backup::preview(s, text)) {
+            Ok(plan) => Stage::Preview(plan),
+            Err(e) => Stage::Refused(e.message()),
+        };
+        let preview = matches!(next, Stage::Preview(_));
+        stage.set(next);
+        if preview {
+            focus_soon("import-preview-title");
+        }
+    };
+
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -106,20 +123,20 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            let next = match text {
-                None => Stage::Refused(UNREADABLE.to_owned()),
-                Some(text) => match with_store(|s| backup::preview(s, &text)) {
-                    Ok(plan) => Stage::Preview(plan),
-                    Err(e) => Stage::Refused(e.message()),
+            match text {
+                None => stage.set(Stage::Refused(UNREADABLE.to_owned())),
+                Some(text) => match EncryptedBackup::detect(&text) {
+                    Some(Ok(file)) => {
+                        stage.set(Stage::Encrypted(file));
+                        focus_soon("import-passphrase");
+                    }
+                    Some(Err(e)) => stage.set(Stage::Refused(e.message())),
+                    None => show_preview(&text),
                 },
-            };
-            let preview = matches!(next, Stage::Preview(_));
-            stage.set(next);
-            if preview {
-                focus_soon("import-preview-title");
             }
         });
     };
+    let on_opened = Callback::new(move |text: String| show_preview(&text));
 
     let import_now = move |_| {
         let result = stage.with_untracked(|s| match s {
@@ -145,7 +162,7 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
         clear_input();
     };
 
-    let cancel = move |_| {
+    let cancel = move |_: ()| {
         stage.set(Stage::Idle);
         clear_input();
         focus_soon("import-file");
@@ -160,6 +177,10 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
         stage.with(|s| match s {
             Stage::Idle | Stage::Refused(_) | Stage::Failed(_) => ().into_any(),
             Stage::Reading => view! { <p role="status">"Reading the file…"</p> }.into_any(),
+            Stage::Encrypted(file) => {
+                view! { <ImportPassphrase file=file.clone() on_opened=on_opened on_cancel=Callback::new(move |()| cancel(()))/> }
+                    .into_any()
+            }
             Stage::Preview(plan) => {
                 let r = plan.summary();
                 let made = plan
@@ -196,7 +217,7 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
                         })}
                         <div class="row">
                             <button class="button button--primary" on:click=import_now>"Import now"</button>
-                            <button class="button" on:click=cancel>"Cancel"</button>
+                            <button class="button" on:click=move |_| cancel(())>"Cancel"</button>
                         </div>
                     </section>
                 }

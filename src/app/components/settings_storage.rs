@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::hooks::use_doc;
-use crate::app::state::{use_app_state, with_store};
+use crate::app::state::use_app_state;
 use crate::data::meter::{self, StorageUsage, UsageLevel};
 use crate::domain::settings::Settings;
 
@@ -79,7 +79,9 @@ pub fn StorageSection(changed: RwSignal<u32>) -> impl IntoView {
         changed.track();
         // Settings and the journal change the numbers too.
         settings.value.track();
-        with_store(meter::usage).ok()
+        // Measured on storage itself: with the lock on, sealed values are
+        // what count against the quota, not the plain text in memory.
+        meter::usage(&crate::app::local_storage::LocalStore::open()).ok()
     });
     let manager_available = storage_manager().is_some();
     // What the browser says now (it may have changed since we last asked).

@@ -8,7 +8,11 @@ use leptos::prelude::*;
 /// Calls `on_change` whenever another tab changes a key of collection or
 /// document `kind`, or clears storage. The listener is removed with the
 /// calling component.
+///
+/// With the lock on, the other tab wrote a sealed value: it is opened into
+/// this tab's cache first, so the reload reads the new words.
 pub fn use_storage_event(kind: &'static str, on_change: impl Fn() + 'static) {
+    let on_change = std::rc::Rc::new(on_change);
     let handle = window_event_listener(ev::storage, move |e| {
         let relevant = match e.key() {
             None => true, // storage.clear() in another tab
@@ -19,8 +23,19 @@ pub fn use_storage_event(kind: &'static str, on_change: impl Fn() + 'static) {
                 _ => false,
             },
         };
-        if relevant {
-            on_change();
+        if !relevant {
+            return;
+        }
+        match (crate::app::vault::current(), e.key()) {
+            (Some(v), Some(key)) => {
+                let on_change = on_change.clone();
+                let new_value = e.new_value();
+                wasm_bindgen_futures::spawn_local(async move {
+                    v.absorb(&key, new_value).await;
+                    on_change();
+                });
+            }
+            _ => on_change(),
         }
     });
     on_cleanup(move || handle.remove());

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::app::components::settings_appearance::AppearanceSection;
 use crate::app::components::settings_backup::BackupSection;
 use crate::app::components::settings_delete::DeleteSection;
+use crate::app::components::settings_lock::LockSection;
 use crate::app::components::settings_recovery::RecoverySection;
 use crate::app::components::settings_region::RegionSection;
 use crate::app::components::settings_set_aside::SetAsideSection;
@@ -60,6 +61,7 @@ pub fn SettingsPage() -> impl IntoView {
             <RegionSection/>
             <RecoverySection/>
             <BackupSection changed/>
+            <LockSection/>
             <StorageSection changed/>
             <SetAsideSection changed/>
             <DeleteSection/>

@@ -1,0 +1,71 @@
+//! Settings › Backup › Import, for an encrypted backup: asks for the
+//! passphrase the file was made with and opens it on this device. Nothing is
+//! written here; the opened text goes on to the usual preview.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped;
+
+use super::passphrase_field::PassphraseField;
+use crate::app::vault;
+use crate::data::vault::{EncryptedBackup, VaultError};
+
+#[component]
+pub fn ImportPassphrase(
+    file: EncryptedBackup,
+    /// Called with the backup's plain text once it opens.
+    on_opened: Callback<String>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let file = StoredValue::new(file);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let pass = passphrase.get_untracked();
+        let file = file.get_value();
+        spawn_local_scoped(async move {
+            let result = vault::open_backup(&file, &pass).await;
+            busy.set(false);
+            match result {
+                Ok(text) => {
+                    passphrase.set(String::new());
+                    on_opened.run(text);
+                }
+                Err(VaultError::WrongPassphrase) => error.set(Some(
+                    "That passphrase does not open this backup, or the file was changed. \
+                     Nothing was imported. Check the passphrase and try again."
+                        .into(),
+                )),
+                Err(e) => error.set(Some(e.message())),
+            }
+        });
+    };
+
+    view! {
+        <form class="settings__preview notice" on:submit=submit>
+            <h3>"This backup is encrypted"</h3>
+            <p>"Type the passphrase it was made with. Nothing changes until you see what it holds and choose to import."</p>
+            <PassphraseField
+                id="import-passphrase"
+                label="Backup passphrase"
+                value=passphrase
+                autocomplete="current-password"
+                described_by="import-passphrase-error"
+            />
+            <p class="field__error" id="import-passphrase-error" role="alert">{move || error.get()}</p>
+            <div class="row">
+                <button class="button button--primary" type="submit" disabled=move || busy.get()>
+                    {move || if busy.get() { "Opening…" } else { "Open backup" }}
+                </button>
+                <button class="button" type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
