@@ -36,7 +36,9 @@ pub fn App() -> impl IntoView {
     // from the top, so this tab neither writes plain text beside sealed data
     // nor keeps showing what is now locked.
     let handle = window_event_listener(leptos::ev::storage, |e| {
-        if e.key().is_none_or(|k| k == crate::data::keys::LOCK_KEY) {
+        let lock_turned = e.key().as_deref() == Some(crate::data::keys::LOCK_KEY)
+            && e.old_value().is_some() != e.new_value().is_some();
+        if e.key().is_none() || lock_turned {
             let _ = window().location().reload();
         }
     });
@@ -93,6 +95,7 @@ fn UnlockedApp(
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
+            <components::route_focus::RouteFocus/>
             <AppHeader/>
             <Notices/>
             <main id="main" tabindex="-1" data-app-ready="">

@@ -119,3 +119,26 @@ test('the app works from the keyboard alone: a check-in can be written and saved
     await page.getByText('Typed with the keyboard only').first().waitFor();
   } finally { await close(); }
 });
+
+test('the lock screen and the lock settings have no axe violations, light and dark', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const { context, close } = await launch({ colorScheme: scheme });
+    try {
+      const page = await context.newPage();
+      await openApp(page, server.url, '/settings');
+      const section = page.getByRole('region', { name: 'Passphrase lock' });
+      await section.getByLabel('New passphrase').fill('accessible passphrase');
+      await section.getByLabel('Type it again').fill('accessible passphrase');
+      await section.getByRole('button', { name: 'Turn on the lock' }).click();
+      await section.getByText('The lock is on.').waitFor({ timeout: 20000 });
+      const problems = (await axe(page)).map((v) => `settings (lock on) ${v}`);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Waymark is locked' }).waitFor();
+      // The passphrase field has focus, so typing starts at once.
+      await page.waitForFunction(() => document.activeElement?.id === 'lock-passphrase');
+      await page.getByText('I forgot my passphrase').click();
+      for (const v of await axe(page)) problems.push(`lock screen ${v}`);
+      assert.deepEqual(problems, [], scheme);
+    } finally { await close(); }
+  }
+});

@@ -238,3 +238,20 @@ test('after the chosen idle time the app locks itself, and the note being typed 
   await page.getByRole('link', { name: /new check-in|check in/i }).first().click();
   assert.equal(await page.getByRole('textbox', { name: /note/i }).inputValue(), 'half-typed when it locked');
 }));
+
+test('a second tab open when the lock is turned on locks too, and writes no plain text', () => withPage(async (page, context) => {
+  await checkIn(page, 'two tabs puffin 3');
+  const other = await context.newPage();
+  await openApp(other, server.url, '/journal');
+  await other.getByRole('link', { name: /puffin 3/ }).waitFor();
+  await turnOnLock(page);
+  await other.getByRole('heading', { name: 'Waymark is locked' }).waitFor({ timeout: 10000 });
+  await waitAllSealed(page);
+  const snap = await snapshot(page);
+  assert.ok(Object.values(snap).every((v) => !v.includes('puffin')), 'nothing readable in storage');
+  // The second tab opens with the passphrase and sees what the first one writes.
+  await unlock(other, PASS);
+  await other.getByRole('link', { name: /puffin 3/ }).waitFor({ timeout: 20000 });
+  await checkIn(page, 'sealed in tab one gannet 8', true);
+  await other.getByRole('link', { name: /gannet 8/ }).waitFor({ timeout: 10000 });
+}));

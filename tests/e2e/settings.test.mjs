@@ -131,7 +131,7 @@ test('delete everything after typing DELETE removes every Waymark key and leaves
   assert.ok(before.length >= 4, `there is Waymark data to delete: ${before}`);
 
   await page.getByRole('button', { name: 'Delete everything', exact: true }).click();
-  assert.ok(await page.getByRole('button', { name: 'Download a backup first' }).isVisible());
+  assert.ok(await page.getByRole('region', { name: 'Delete everything' }).getByRole('button', { name: 'Download a backup first' }).isVisible());
   const confirm = page.getByRole('button', { name: 'Yes, delete everything' });
   assert.ok(await confirm.isDisabled(), 'not before DELETE is typed');
   await page.getByLabel('Type DELETE to confirm').fill('delete');

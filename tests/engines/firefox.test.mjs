@@ -193,3 +193,39 @@ test('a browser too old for the app’s WebAssembly is told so at once, not left
       'no service worker was registered for a browser that cannot run the app');
   });
 });
+
+/** The form control whose visible label is exactly `text` (Firefox's
+ * accessibility query does not reach password fields). */
+async function labelled(page, text) {
+  await page.waitForFunction((t) => [...document.querySelectorAll('label')].some((l) => l.textContent.trim() === t && l.control), { timeout: 10000 }, text);
+  return page.evaluateHandle((t) => [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === t && l.control).control, text);
+}
+
+test('in Firefox the passphrase lock seals what is stored and the passphrase opens it', opts, async () => {
+  await withPage(async (page, errors) => {
+    const note = `Firefox sealed ${Date.now()}`;
+    const pass = 'firefox kettle passphrase';
+    await open(page, '/journal/new');
+    await page.locator('::-p-aria([name="Good"][role="radio"])').click();
+    await page.locator('::-p-aria([name="Note"][role="textbox"])').fill(note);
+    await page.locator('::-p-aria([name="Save check-in"][role="button"])').click();
+    await page.waitForFunction(() => location.pathname === '/journal', { timeout: 10000 });
+    await open(page, '/settings');
+    await (await labelled(page, 'New passphrase')).type(pass);
+    await (await labelled(page, 'Type it again')).type(pass);
+    await page.locator('::-p-aria([name="Turn on the lock"][role="button"])').click();
+    await page.waitForFunction(() => document.body.innerText.includes('The lock is on.'), { timeout: 30000 });
+    await page.waitForFunction(() => Object.keys(localStorage)
+      .filter((k) => k.startsWith('wm:') && k !== 'wm:schema' && k !== 'wm:lock')
+      .every((k) => localStorage.getItem(k).startsWith('wme1:')), { timeout: 10000 });
+    const leaked = await page.evaluate((n) => Object.keys(localStorage).some((k) => localStorage.getItem(k).includes(n)), note);
+    assert.equal(leaked, false, 'no stored value holds the note');
+    await page.reload();
+    await page.waitForFunction(() => document.body.innerText.includes('Waymark is locked'), { timeout: 30000 });
+    await (await labelled(page, 'Passphrase')).type(pass);
+    await page.locator('::-p-aria([name="Unlock"][role="button"])').click();
+    await page.locator('::-p-aria([name="Journal"][role="link"])').click();
+    await page.waitForFunction((n) => document.body.innerText.includes(n), { timeout: 30000 }, note);
+    assert.deepEqual(errors, [], 'no uncaught page or console error');
+  });
+});

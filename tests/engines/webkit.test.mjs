@@ -213,3 +213,33 @@ test('WebKit registers the service worker and it becomes active, where the engin
   assert.ok(await s.execute(() => !!navigator.serviceWorker.controller), 'the worker controls the page after a reload');
   await assertNoProblems('/ under the service worker');
 });
+
+test('in WebKit the passphrase lock seals what is stored and the passphrase opens it', opts, async () => {
+  const note = `WebKit sealed ${Date.now()}`;
+  const pass = 'webkit kettle passphrase';
+  await open('/journal/new');
+  await click('the "Good" mood', byLabel, 'Good', 'radio');
+  await s.sendKeys(await s.elementFrom(byLabel, 'Note'), note);
+  await click('the Save button', byName, 'button', 'Save check-in');
+  await s.waitFor(() => location.pathname === '/journal', { timeout: 10000, message: 'the journal' });
+  await open('/settings');
+  await s.sendKeys(await s.elementFrom(byLabel, 'New passphrase'), pass);
+  await s.sendKeys(await s.elementFrom(byLabel, 'Type it again'), pass);
+  await click('Turn on the lock', byName, 'button', 'Turn on the lock');
+  await s.waitFor(() => document.body.innerText.includes('The lock is on.'),
+    { timeout: 30000, message: 'the lock to be on' });
+  await s.waitFor(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('wm:') && k !== 'wm:schema' && k !== 'wm:lock')
+    .every((k) => localStorage.getItem(k).startsWith('wme1:')), { timeout: 10000, message: 'every value sealed' });
+  const leaked = await s.execute((n) => Object.keys(localStorage).some((k) => localStorage.getItem(k).includes(n)), note);
+  assert.equal(leaked, false, 'no stored value holds the note');
+  await s.refresh();
+  await s.waitFor(() => document.body.innerText.includes('Waymark is locked'), { timeout: 30000, message: 'the lock screen' });
+  await s.execute(watchErrors);
+  await s.sendKeys(await s.elementFrom(byLabel, 'Passphrase'), pass);
+  await click('Unlock', byName, 'button', 'Unlock');
+  await s.waitFor(() => !!document.querySelector('nav'), { timeout: 30000, message: 'the app after unlocking' });
+  await click('the Journal link', byName, 'a', 'Journal');
+  await s.waitFor((n) => document.body.innerText.includes(n), { timeout: 30000, message: 'the note after unlocking' }, note);
+  await assertNoProblems('unlocking');
+});

@@ -25,6 +25,7 @@ pub mod record_fields;
 pub mod record_form;
 pub mod record_list;
 pub mod record_steps;
+pub mod route_focus;
 pub mod settings_appearance;
 pub mod settings_backup;
 pub mod settings_delete;
