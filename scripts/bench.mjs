@@ -317,7 +317,7 @@ async function unlockTime(server, data, rate) {
     await section.getByLabel('Type it again').fill(PASS);
     const t0 = Date.now();
     await section.getByRole('button', { name: 'Turn on the lock' }).click();
-    await section.getByText('The lock is on.').waitFor({ timeout: 600000 });
+    await section.getByText('The lock is on.').waitFor({ timeout: 300000 });
     const enableMs = Date.now() - t0;
     const sealed = await page.evaluate(() => Object.keys(localStorage).filter((k) => (localStorage.getItem(k) || '').startsWith('wme1:')).length);
     const units = await page.evaluate(() => Object.keys(localStorage).reduce((a, k) => a + k.length + localStorage.getItem(k).length, 0));
@@ -427,7 +427,7 @@ function table(res) {
   for (const rate of RATES) {
     const u = (set) => (res.unlock || []).find((x) => x.data === set && x.rate === rate);
     const v = (x) => (x ? `${MS(x.unlockMedianMs)} (${x.sealedValues} values)` : '—');
-    if (u('empty') || u('ten years')) row(`unlock with passphrase, ${rate}x`, v(u('empty')), v(u('ten years')), '', null);
+    if (u('empty') || u('five years')) row(`unlock with passphrase, ${rate}x (five years)`, v(u('empty')), v(u('five years')), '', null);
   }
   const cap = res.capacity;
   if (cap && !cap.error) {
@@ -490,9 +490,14 @@ async function main() {
     }
     res.scenarios = [];
     const sets = [['empty', {}], ['ten years', ten]].filter(([n]) => !ONLY || (ONLY === 'empty' ? n === 'empty' : n === 'ten years'));
+    // Sealed values take about 1.4 times the room of plain ones (base64 and
+    // the IV), so ten years (96% of the quota) cannot be locked; the lock is
+    // measured with five years instead.
     res.unlock = [];
+    log(`generating five years of history ending ${end} (for the lock)`);
+    const five = await generator(['--years', '5', '--end', end]);
     for (const rate of RATES) {
-      for (const [name, data] of sets) {
+      for (const [name, data] of [['empty', {}], ['five years', five]]) {
         log(`unlock, ${name}, ${rate}x CPU`);
         try { res.unlock.push({ data: name, ...(await unlockTime(server, data, rate)) }); } catch (e) { log('unlock failed', e.message); }
       }

@@ -276,3 +276,65 @@ async fn weak_stored_parameters_are_refused_before_deriving_a_key() {
         Err(VaultError::BadParameters(_))
     ));
 }
+
+#[wasm_bindgen_test]
+async fn turning_the_lock_on_without_room_puts_every_value_back_and_leaves_the_lock_off() {
+    use waymark::app::vault;
+    let s = storage();
+    s.clear().ok();
+    let originals: Vec<(String, String)> = (0..10)
+        .map(|i| {
+            (
+                format!("wm:j:id{i}"),
+                format!("{{\"n\":\"{}\"}}", "note ".repeat(4000)),
+            )
+        })
+        .collect();
+    for (k, v) in &originals {
+        s.set_item(k, v).expect("room for the plain values");
+    }
+    // Fill the rest of the quota, then free about 30,000 units: enough for
+    // the lock's parameters and a few sealed values, not for all of them
+    // (each sealed value is about a third bigger).
+    let mut size = 1024 * 1024;
+    let mut i = 0;
+    while size >= 256 && i < 10_000 {
+        if s.set_item(&format!("filler{i}"), &"x".repeat(size))
+            .is_err()
+        {
+            size /= 2;
+        }
+        i += 1;
+    }
+    let mut freed = 0;
+    let mut j = i;
+    while freed < 30_000 && j > 0 {
+        j -= 1;
+        if let Ok(Some(v)) = s.get_item(&format!("filler{j}")) {
+            freed += v.len();
+            s.remove_item(&format!("filler{j}")).ok();
+        }
+    }
+    let result = vault::enable("a long enough passphrase", 5).await;
+    let lock = s.get_item("wm:lock").ok().flatten();
+    let after: Vec<Option<String>> = originals
+        .iter()
+        .map(|(k, _)| s.get_item(k).ok().flatten())
+        .collect();
+    let unlocked = vault::current().is_some();
+    s.clear().ok();
+    assert!(
+        matches!(
+            result,
+            Err(waymark::data::vault::VaultError::Store(
+                StoreError::QuotaExceeded
+            ))
+        ),
+        "{result:?}"
+    );
+    assert_eq!(lock, None, "the lock stays off");
+    assert!(!unlocked);
+    for ((k, v), back) in originals.iter().zip(after) {
+        assert_eq!(back.as_deref(), Some(v.as_str()), "{k} is back as it was");
+    }
+}

@@ -20,18 +20,20 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::guide_progress::GuideProgress;
 use crate::domain::settings::Settings;
 
-/// The app: the lock screen while the passphrase lock is on and not yet
-/// opened, the whole app after.
+/// The app: the shell (header with Help, notices) around either the lock
+/// screen, while the passphrase lock is on and not yet opened, or one routed
+/// screen per address in the product design with the bottom navigation.
+/// One router serves both, so the lock adds no second copy of it.
 #[component]
 pub fn App() -> impl IntoView {
     // The static boot screen from index.html stays until the app can draw.
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
+    let app = state::AppState::provide();
     let locked = RwSignal::new(
         vault::current().is_none() && vault::lock_is_on(&local_storage::LocalStore::open()),
     );
-    let set_aside = StoredValue::new(Vec::<String>::new());
     // Another tab turned the lock on or off (or cleared storage): start again
     // from the top, so this tab neither writes plain text beside sealed data
     // nor keeps showing what is now locked.
@@ -44,48 +46,50 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     let on_unlock = Callback::new(move |tampered: Vec<String>| {
-        set_aside.set_value(tampered);
+        if !tampered.is_empty() {
+            app.report_quarantined(&tampered);
+            app.report_error(&crate::data::vault::VaultError::Tampered.message());
+        }
         locked.set(false);
     });
-    move || {
-        if locked.get() {
-            view! { <LockedApp on_unlock=on_unlock/> }.into_any()
-        } else {
-            view! { <UnlockedApp set_aside=set_aside.get_value()/> }.into_any()
-        }
-    }
-}
-
-/// While locked: the header with Help (crisis lines need no passphrase) and
-/// the lock screen on every other address.
-#[component]
-fn LockedApp(on_unlock: Callback<Vec<String>>) -> impl IntoView {
-    state::AppState::provide();
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
+            <components::route_focus::RouteFocus/>
             <AppHeader/>
-            <main id="main" tabindex="-1" data-app-ready="" data-locked="">
-                <Routes fallback=move || view! { <components::lock_screen::LockScreen on_unlock=on_unlock/> }>
-                    <Route path=path!("/help") view=help::HelpPage/>
-                </Routes>
-            </main>
+            <Notices/>
+            {move || {
+                if locked.get() {
+                    view! { <LockedScreen on_unlock=on_unlock/> }.into_any()
+                } else {
+                    view! { <UnlockedApp/> }.into_any()
+                }
+            }}
         </Router>
     }
 }
 
-/// The whole app: shell (header with Help, notices, bottom navigation) around
-/// one routed screen per address in the product design.
+/// While locked: Help (crisis lines need no passphrase) at its address, the
+/// lock screen at every other one.
 #[component]
-fn UnlockedApp(
-    /// Values that failed their integrity check while unlocking.
-    set_aside: Vec<String>,
-) -> impl IntoView {
-    let app = state::AppState::provide();
-    if !set_aside.is_empty() {
-        app.report_quarantined(&set_aside);
-        app.report_error(&crate::data::vault::VaultError::Tampered.message());
+fn LockedScreen(on_unlock: Callback<Vec<String>>) -> impl IntoView {
+    let pathname = leptos_router::hooks::use_location().pathname;
+    view! {
+        <main id="main" tabindex="-1" data-app-ready="" data-locked="">
+            {move || {
+                if pathname.get() == "/help" {
+                    view! { <help::HelpPage/> }.into_any()
+                } else {
+                    view! { <components::lock_screen::LockScreen on_unlock=on_unlock/> }.into_any()
+                }
+            }}
+        </main>
     }
+}
+
+/// The unlocked app: shared data loaded once, every screen, the navigation.
+#[component]
+fn UnlockedApp() -> impl IntoView {
     hooks::use_idle_lock();
     // Read by several screens, so loaded once and shared.
     let settings = hooks::provide_doc::<Settings>();
@@ -93,11 +97,6 @@ fn UnlockedApp(
     hooks::provide_collection::<CheckIn>();
     Effect::new(move |_| theme::apply_theme(settings.value.with(|s| s.theme)));
     view! {
-        <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <components::route_focus::RouteFocus/>
-            <AppHeader/>
-            <Notices/>
             <main id="main" tabindex="-1" data-app-ready="">
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=home::HomePage/>
@@ -123,6 +122,5 @@ fn UnlockedApp(
                 </Routes>
             </main>
             <AppNav/>
-        </Router>
     }
 }
