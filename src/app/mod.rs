@@ -70,19 +70,15 @@ pub fn App() -> impl IntoView {
 }
 
 /// While locked: Help (crisis lines need no passphrase) at its address, the
-/// lock screen at every other one.
+/// lock screen at every other one. (A `Routes` is what commits the address
+/// to the browser's history, so Help gets one too.)
 #[component]
 fn LockedScreen(on_unlock: Callback<Vec<String>>) -> impl IntoView {
-    let pathname = leptos_router::hooks::use_location().pathname;
     view! {
         <main id="main" tabindex="-1" data-app-ready="" data-locked="">
-            {move || {
-                if pathname.get() == "/help" {
-                    view! { <help::HelpPage/> }.into_any()
-                } else {
-                    view! { <components::lock_screen::LockScreen on_unlock=on_unlock/> }.into_any()
-                }
-            }}
+            <Routes fallback=move || view! { <components::lock_screen::LockScreen on_unlock=on_unlock/> }>
+                <Route path=path!("/help") view=help::HelpPage/>
+            </Routes>
         </main>
     }
 }
