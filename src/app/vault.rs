@@ -327,6 +327,22 @@ impl Vault {
         }
     }
 
+    /// Waits for a write-behind already running, then writes everything
+    /// pending. When it returns Ok, storage holds every change and nothing is
+    /// being written, so the caller may reload or rewrite storage at once.
+    pub async fn settle(&self) -> Result<(), String> {
+        for _ in 0..1000 {
+            if self.flushing.get() {
+                sleep_ms(10).await;
+            } else if self.cache.has_dirty() {
+                self.flush().await?;
+            } else {
+                return Ok(());
+            }
+        }
+        Err("Waymark could not finish saving. Please try again.".into())
+    }
+
     /// Changes the idle time (a plain parameter, not user data).
     pub fn set_idle(&self, minutes: u32) -> Result<(), VaultError> {
         let mut meta = self.meta();
@@ -359,6 +375,15 @@ impl Vault {
     }
 }
 
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Seals and writes pending changes soon, and reports a failure through
 /// `on_error`. Called after every write through `state::with_store`.
 pub fn schedule_flush(on_error: impl Fn(String) + 'static) {
@@ -387,16 +412,28 @@ pub async fn enable(passphrase: &str, idle: u32) -> Result<(), VaultError> {
     meta.check = seal(&key, &aad(LOCK_KEY), CHECK_TEXT.as_bytes())
         .await?
         .encode();
-    let cache = CacheStore::new();
-    let mut sealed = Vec::new();
-    for k in user_keys(&local)? {
-        if let Some(v) = local.get(&k)? {
-            sealed.push((
-                k.clone(),
-                seal(&key, &aad(&k), v.as_bytes()).await?.encode(),
-            ));
-            cache.insert_clean(&k, v);
+    // Sealing takes a moment, and a form may autosave meanwhile: seal again
+    // until nothing changed, then write with no pause in between.
+    let mut attempts = 0;
+    let (plain, sealed) = loop {
+        let before = plain_snapshot(&local)?;
+        let mut sealed = Vec::with_capacity(before.len());
+        for (k, v) in &before {
+            sealed.push((k.clone(), seal(&key, &aad(k), v.as_bytes()).await?.encode()));
         }
+        if plain_snapshot(&local)? == before {
+            break (before, sealed);
+        }
+        attempts += 1;
+        if attempts >= 5 {
+            return Err(VaultError::Store(
+                crate::data::store::StoreError::NotVerified,
+            ));
+        }
+    };
+    let cache = CacheStore::new();
+    for (k, v) in plain {
+        cache.insert_clean(&k, v);
     }
     write_meta(&local, &meta)?;
     for (i, (k, s)) in sealed.iter().enumerate() {
@@ -415,6 +452,17 @@ pub async fn enable(passphrase: &str, idle: u32) -> Result<(), VaultError> {
     Ok(())
 }
 
+/// Every user key and its plain value, as stored now.
+fn plain_snapshot(local: &LocalStore) -> Result<Vec<(String, String)>, VaultError> {
+    let mut out = Vec::new();
+    for k in user_keys(local)? {
+        if let Some(v) = local.get(&k)? {
+            out.push((k, v));
+        }
+    }
+    Ok(out)
+}
+
 /// Turns the lock off after checking the passphrase: writes every value
 /// back in plain text, then removes the parameters. Stopped half-way, the
 /// lock is still on and the next unlock reads both kinds of value.
@@ -422,9 +470,10 @@ pub async fn disable(passphrase: &str) -> Result<(), VaultError> {
     let vault = current().ok_or(VaultError::BadParameters("not unlocked".into()))?;
     key_for(passphrase, &vault.meta()).await?;
     vault
-        .flush()
+        .settle()
         .await
         .map_err(|_| VaultError::Store(crate::data::store::StoreError::QuotaExceeded))?;
+    // No pause from here on, so no write-behind can land after the plain copy.
     let local = LocalStore::open();
     for (k, v) in vault.cache.entries() {
         local.set(&k, &v)?;
@@ -432,13 +481,6 @@ pub async fn disable(passphrase: &str) -> Result<(), VaultError> {
     local.remove(LOCK_KEY)?;
     VAULT.with(|v| *v.borrow_mut() = None);
     Ok(())
-}
-
-/// Checks a passphrase against the lock without changing anything.
-pub async fn check_passphrase(passphrase: &str) -> Result<(), VaultError> {
-    let meta = read_meta(&LocalStore::open())?
-        .ok_or(VaultError::BadParameters("the lock is off".into()))?;
-    key_for(passphrase, &meta).await.map(|_| ())
 }
 
 /// Opens an encrypted backup file with its passphrase, giving the plain
@@ -464,7 +506,7 @@ pub fn lock_now(on_error: impl Fn(String) + 'static) {
     }
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(v) = current() {
-            if let Err(m) = v.flush().await {
+            if let Err(m) = v.settle().await {
                 on_error(m);
                 return;
             }

@@ -95,7 +95,7 @@ pub fn DeleteSection() -> impl IntoView {
         spawn_local_scoped(async move {
             // With the lock on, the removals are written behind: finish them.
             if let Some(v) = crate::app::vault::current() {
-                let _ = v.flush().await;
+                let _ = v.settle().await;
             }
             if let Some(window) = web_sys::window() {
                 clear_caches(&window).await;
