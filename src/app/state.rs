@@ -157,6 +157,13 @@ impl KvStore for PlainGuard<'_> {
     }
 }
 
+/// Runs `f` on storage itself, past the lock: sealed values stay sealed.
+/// Only for what must see the bytes as stored (the storage meter) or remove
+/// them all (starting over without the passphrase).
+pub fn with_storage_itself<R>(f: impl FnOnce(&dyn KvStore) -> R) -> R {
+    f(&LocalStore::open())
+}
+
 /// The store every hook writes through, as the lock allows.
 pub fn store() -> AppStore {
     let local = LocalStore::open();

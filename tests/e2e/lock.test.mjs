@@ -255,3 +255,21 @@ test('a second tab open when the lock is turned on locks too, and writes no plai
   await checkIn(page, 'sealed in tab one gannet 8', true);
   await other.getByRole('link', { name: /gannet 8/ }).waitFor({ timeout: 10000 });
 }));
+
+test('a forgotten passphrase: typing DELETE on the lock screen removes everything and starts afresh', () => withPage(async (page) => {
+  await checkIn(page, 'forgotten tern 6');
+  await turnOnLock(page);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Waymark is locked' }).waitFor();
+  await page.getByText('I forgot my passphrase').click();
+  const confirm = page.getByRole('button', { name: 'Delete everything and start again' });
+  await page.getByLabel('Type DELETE to delete everything').fill('delete');
+  await confirm.click();
+  await page.getByRole('alert').filter({ hasText: 'capital letters' }).waitFor();
+  assert.ok((await snapshot(page))['wm:lock'], 'lower case deletes nothing');
+  await page.getByLabel('Type DELETE to delete everything').fill('DELETE');
+  await Promise.all([page.waitForURL(server.url + '/'), confirm.click()]);
+  await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 20000 });
+  const left = Object.keys(await snapshot(page)).filter((k) => k !== 'wm:schema');
+  assert.deepEqual(left, [], 'no Waymark data and no lock are left');
+}));

@@ -6,14 +6,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
 use leptos_router::components::A;
 
+use super::busy_button::BusyButton;
 use super::passphrase_field::PassphraseField;
-use crate::app::local_storage::LocalStore;
+use super::settings_delete::{fresh_start, CONFIRM_WORD as START_OVER_WORD};
+use crate::app::state::with_storage_itself;
 use crate::app::vault;
-use crate::data::store::KvStore;
 use crate::data::wipe;
-
-/// What the user types to confirm starting over without the passphrase.
-const START_OVER_WORD: &str = "DELETE";
 
 #[component]
 pub fn LockScreen(
@@ -82,9 +80,7 @@ pub fn LockScreen(
                     node_ref=input
                 />
                 <p class="field__error" id="lock-error" role="alert">{move || error.get()}</p>
-                <button class="button button--primary button--big" type="submit" disabled=move || busy.get()>
-                    {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
-                </button>
+                <BusyButton busy label="Unlock" busy_label="Unlocking…" class="button button--primary button--big"/>
             </form>
             <p>
                 "Need help right now? "
@@ -111,11 +107,8 @@ fn StartOver() -> impl IntoView {
             )));
             return;
         }
-        let local = LocalStore::open();
-        match wipe::delete_everything(&local as &dyn KvStore) {
-            Ok(_) => {
-                let _ = window().location().replace("/");
-            }
+        match with_storage_itself(wipe::delete_everything) {
+            Ok(_) => spawn_local_scoped(fresh_start()),
             Err(_) => error.set(Some(
                 "Some data could not be deleted. Reload the page and try again.".into(),
             )),

@@ -1,5 +1,6 @@
 //! Small shared components, one per file.
 
+pub mod busy_button;
 pub mod chart_svg;
 pub mod clean_time_card;
 pub mod discreet;

@@ -14,8 +14,8 @@ use crate::app::state::with_store;
 use crate::data::wipe;
 use crate::domain::settings::Settings;
 
-/// What the user types to confirm.
-const CONFIRM_WORD: &str = "DELETE";
+/// What the user types to confirm (here and when starting over on the lock screen).
+pub const CONFIRM_WORD: &str = "DELETE";
 
 fn has(target: &JsValue, name: &str) -> bool {
     js_sys::Reflect::has(target, &JsValue::from_str(name)).unwrap_or(false)
@@ -59,6 +59,20 @@ async fn unregister_workers(window: &web_sys::Window) {
     }
 }
 
+/// After the data is deleted: finishes any write-behind of the removals
+/// (lock on), removes the cached files and the service worker, and opens the
+/// app afresh, so nothing held in memory is written back.
+pub async fn fresh_start() {
+    if let Some(v) = crate::app::vault::current() {
+        let _ = v.settle().await;
+    }
+    if let Some(window) = web_sys::window() {
+        clear_caches(&window).await;
+        unregister_workers(&window).await;
+        let _ = window.location().replace("/");
+    }
+}
+
 #[component]
 pub fn DeleteSection() -> impl IntoView {
     let settings = use_doc::<Settings>();
@@ -92,18 +106,7 @@ pub fn DeleteSection() -> impl IntoView {
             ));
             return;
         }
-        spawn_local_scoped(async move {
-            // With the lock on, the removals are written behind: finish them.
-            if let Some(v) = crate::app::vault::current() {
-                let _ = v.settle().await;
-            }
-            if let Some(window) = web_sys::window() {
-                clear_caches(&window).await;
-                unregister_workers(&window).await;
-                // A fresh start: nothing held in memory is written back.
-                let _ = window.location().replace("/");
-            }
-        });
+        spawn_local_scoped(fresh_start());
     };
 
     view! {

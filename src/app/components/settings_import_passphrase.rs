@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
 
+use super::busy_button::BusyButton;
 use super::passphrase_field::PassphraseField;
 use crate::app::vault;
 use crate::data::vault::{EncryptedBackup, VaultError};
@@ -61,9 +62,7 @@ pub fn ImportPassphrase(
             />
             <p class="field__error" id="import-passphrase-error" role="alert">{move || error.get()}</p>
             <div class="row">
-                <button class="button button--primary" type="submit" disabled=move || busy.get()>
-                    {move || if busy.get() { "Opening…" } else { "Open backup" }}
-                </button>
+                <BusyButton busy label="Open backup" busy_label="Opening…"/>
                 <button class="button" type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
             </div>
         </form>

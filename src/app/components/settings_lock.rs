@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
 
+use super::busy_button::BusyButton;
 use super::passphrase_field::PassphraseField;
 use super::settings_backup::download_backup;
 use crate::app::hooks::use_doc;
@@ -160,9 +161,7 @@ fn LockOff(on: RwSignal<bool>) -> impl IntoView {
             />
             <IdleChoice value=idle/>
             <p class="field__error" id="lock-error" role="alert">{move || error.get()}</p>
-            <button class="button button--primary" type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { "Turning on the lock…" } else { "Turn on the lock" }}
-            </button>
+            <BusyButton busy label="Turn on the lock" busy_label="Turning on the lock…"/>
         </form>
     }
 }
@@ -232,9 +231,7 @@ fn LockOn() -> impl IntoView {
                 described_by="lock-off-error"
             />
             <p class="field__error" id="lock-off-error" role="alert">{move || error.get()}</p>
-            <button class="button" type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { "Turning off…" } else { "Turn off the lock" }}
-            </button>
+            <BusyButton busy label="Turn off the lock" busy_label="Turning off…" class="button"/>
         </form>
     }
 }

@@ -81,7 +81,7 @@ pub fn StorageSection(changed: RwSignal<u32>) -> impl IntoView {
         settings.value.track();
         // Measured on storage itself: with the lock on, sealed values are
         // what count against the quota, not the plain text in memory.
-        meter::usage(&crate::app::local_storage::LocalStore::open()).ok()
+        crate::app::state::with_storage_itself(meter::usage).ok()
     });
     let manager_available = storage_manager().is_some();
     // What the browser says now (it may have changed since we last asked).
