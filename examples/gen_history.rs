@@ -1,5 +1,5 @@
 //! Makes a deterministic history for the benchmark, written by the app's own
-//! data layer (so the keys, envelopes, indexes and field names are exactly
+//! data layer (so the keys, envelopes and field names are exactly
 //! what the app stores), and prints every key and value as one JSON object.
 //!
 //! ```sh

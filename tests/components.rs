@@ -65,6 +65,30 @@ fn local_store_round_trips_text_through_real_local_storage() {
 }
 
 #[wasm_bindgen_test]
+fn local_store_lists_only_the_keys_with_a_prefix_in_one_call() {
+    storage().clear().ok();
+    let store = LocalStore::open();
+    for key in [
+        "wm:j:b",
+        "wm:j:a",
+        "wm:jx:c",
+        "wm:c:d",
+        "someone-else",
+        "wm:j",
+    ] {
+        assert_eq!(store.set(key, "1"), Ok(()));
+    }
+    let mut journal = store.keys_with_prefix("wm:j:").unwrap_or_default();
+    journal.sort();
+    assert_eq!(journal, vec!["wm:j:a".to_owned(), "wm:j:b".to_owned()]);
+    let mut all = store.keys().unwrap_or_default();
+    all.sort();
+    assert_eq!(all.len(), 6, "{all:?}");
+    assert!(all.contains(&"someone-else".to_owned()));
+    storage().clear().ok();
+}
+
+#[wasm_bindgen_test]
 fn a_full_quota_is_reported_as_quota_exceeded_and_keeps_the_old_value() {
     let s = storage();
     s.clear().ok();
@@ -202,6 +226,59 @@ async fn a_stored_draft_fills_the_form_when_it_opens() {
     tick().await;
     assert_eq!(value.get_untracked(), "kept from before");
     assert!(restored.get_untracked());
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_journal_draws_its_newest_check_ins_first_and_reads_the_rest_in_later_tasks() {
+    use waymark::app::hooks::use_collection::{provide_collection, CollectionHandle, FIRST_SLICE};
+    use waymark::domain::checkin::CheckIn;
+    let s = storage();
+    s.clear().ok();
+    let total = 1_000;
+    for i in 0..total {
+        let id = format!("t{i:05}");
+        let value = format!(r#"{{"v":1,"r":1,"t":1,"x":{{"i":"{id}","d":"2025-03-01","m":3}}}}"#);
+        s.set_item(&format!("wm:j:{id}"), &value).ok();
+    }
+    // The journal index an earlier build kept.
+    s.set_item("wm:j", "[]").ok();
+    let parent = container();
+    let journal = std::rc::Rc::new(std::cell::Cell::new(None::<CollectionHandle<CheckIn>>));
+    let keep = journal.clone();
+    let handle = leptos::mount::mount_to(parent, move || {
+        AppState::provide();
+        keep.set(Some(provide_collection::<CheckIn>()));
+        view! { <p>"journal"</p> }
+    });
+    let journal = journal.get().expect("the collection was provided");
+    let ids = move || {
+        journal
+            .items
+            .with_untracked(|items| items.iter().map(|e| e.value.id.clone()).collect::<Vec<_>>())
+    };
+    // Before the first draw: only the newest slice, and not yet complete.
+    let first = ids();
+    assert_eq!(first.len(), FIRST_SLICE);
+    assert_eq!(first.last().map(String::as_str), Some("t00999"));
+    assert!(!journal.complete.get_untracked());
+    let mut waited = 0;
+    while !journal.complete.get_untracked() && waited < 100 {
+        tick().await;
+        waited += 1;
+    }
+    assert!(
+        journal.complete.get_untracked(),
+        "the rest was read in later tasks"
+    );
+    let all = ids();
+    assert_eq!(all.len(), total);
+    assert!(all.windows(2).all(|w| w[0] < w[1]), "still sorted by id");
+    assert_eq!(
+        s.get_item("wm:j").ok().flatten(),
+        None,
+        "the old index is gone"
+    );
     drop(handle);
 }
 

@@ -1,7 +1,7 @@
 //! The only code in Waymark that touches the browser's `localStorage`.
 //!
 //! It adapts `window.localStorage` to the [`KvStore`] trait so that every rule
-//! about what is written (envelopes, indexes, quarantine, verification) lives
+//! about what is written (envelopes, quarantine, verification) lives
 //! in the natively tested `data` layer. Every browser failure becomes a
 //! [`StoreError`]; nothing here can panic.
 
@@ -78,14 +78,41 @@ impl KvStore for LocalStore {
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.keys_with_prefix("")
+    }
+
+    /// One call lists every key (`Reflect.ownKeys` on a `Storage` gives its
+    /// keys), and only the matching ones are copied into Rust: with ten years
+    /// stored, asking for each of 7,000 keys one call at a time took most of
+    /// a cold start. Falls back to that loop if the engine refuses.
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
         let storage = self.storage()?;
-        let len = storage.length().map_err(classify)?;
-        let mut keys = Vec::with_capacity(len as usize);
-        for i in 0..len {
-            if let Some(k) = storage.key(i).map_err(classify)? {
-                keys.push(k);
+        let Ok(all) = js_sys::Reflect::own_keys(storage) else {
+            return key_by_key(storage, prefix);
+        };
+        let mut keys = Vec::new();
+        for value in all.iter() {
+            let Some(key) = value.dyn_ref::<js_sys::JsString>() else {
+                continue;
+            };
+            if prefix.is_empty() || key.starts_with(prefix, 0) {
+                keys.extend(key.as_string());
             }
         }
         Ok(keys)
     }
+}
+
+/// The keys starting with `prefix`, asked for one index at a time.
+fn key_by_key(storage: &web_sys::Storage, prefix: &str) -> Result<Vec<String>, StoreError> {
+    let len = storage.length().map_err(classify)?;
+    let mut keys = Vec::new();
+    for i in 0..len {
+        if let Some(k) = storage.key(i).map_err(classify)? {
+            if k.starts_with(prefix) {
+                keys.push(k);
+            }
+        }
+    }
+    Ok(keys)
 }

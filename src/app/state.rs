@@ -155,6 +155,9 @@ impl KvStore for PlainGuard<'_> {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         self.0.keys()
     }
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
+        self.0.keys_with_prefix(prefix)
+    }
 }
 
 /// Runs `f` on storage itself, past the lock: sealed values stay sealed.

@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::collection::{self, IndexEntry};
+use super::collection;
 use super::envelope::{
     restore, restore_value, same_json, Document, Envelope, Record, RestoreError,
 };
@@ -340,7 +340,6 @@ fn make_plan<'s>(
         now_ms,
         writes: Vec::new(),
         reserved: BTreeSet::new(),
-        index_adds: BTreeMap::new(),
         records: Vec::new(),
         rejected: Vec::new(),
     };
@@ -365,23 +364,6 @@ fn make_plan<'s>(
             }),
         }
     }
-    let index_adds = std::mem::take(&mut p.index_adds);
-    for (code, adds) in index_adds {
-        let Some(kind) = kinds::find(code) else {
-            continue;
-        };
-        let mut entries = match collection::read_index(store, code)? {
-            Some(e) => e,
-            None => (kind.rebuild_index)(store)?,
-        };
-        for add in adds {
-            match entries.binary_search_by(|e| e.id.cmp(&add.id)) {
-                Ok(i) => entries[i] = add,
-                Err(i) => entries.insert(i, add),
-            }
-        }
-        p.write(keys::index_key(code), collection::encode_index(&entries));
-    }
     Ok(p)
 }
 
@@ -399,7 +381,6 @@ pub(crate) struct Planner<'s> {
     now_ms: Option<i64>,
     writes: Vec<(String, String)>,
     reserved: BTreeSet<String>,
-    index_adds: BTreeMap<&'static str, Vec<IndexEntry>>,
     records: Vec<PlannedRecord>,
     rejected: Vec<Rejected>,
 }
@@ -408,13 +389,6 @@ impl Planner<'_> {
     fn write(&mut self, key: String, value: String) {
         self.reserved.insert(key.clone());
         self.writes.push((key, value));
-    }
-
-    fn add_index<T: Record>(&mut self, value: &T) {
-        self.index_adds
-            .entry(T::KIND)
-            .or_default()
-            .push(collection::entry_for(value));
     }
 
     /// Puts `value` (with time `t`) beside its original under a copy id.
@@ -431,7 +405,6 @@ impl Planner<'_> {
             match self.store.get(&key)? {
                 None => {
                     self.write(key.clone(), Envelope::new(copy.clone(), 1, t).encode()?);
-                    self.add_index(&copy);
                     return Ok((key, false));
                 }
                 Some(raw) => {
@@ -498,7 +471,6 @@ pub(crate) fn plan_record<T: Record>(
     };
     let Some(raw) = p.store.get(key)? else {
         p.write(key.to_owned(), inc.encode()?);
-        p.add_index(&inc.value);
         return planned(ImportAction::Add, None);
     };
     match restore::<T>(&raw) {
@@ -506,7 +478,6 @@ pub(crate) fn plan_record<T: Record>(
         Ok(cur) if inc.updated_ms > cur.updated_ms => {
             let (copy_key, _) = p.place_copy(&cur.value, cur.updated_ms)?;
             let rev = cur.rev.max(inc.rev).saturating_add(1);
-            p.add_index(&inc.value);
             p.write(
                 key.to_owned(),
                 Envelope::new(inc.value, rev, inc.updated_ms).encode()?,

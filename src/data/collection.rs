@@ -1,9 +1,10 @@
 //! Collections of records (the journal, contacts, meetings...): one key per
-//! record plus one index key per kind.
+//! record.
 //!
 //! Guarantees:
-//! - A save writes one record and at most one index: its cost does not grow
-//!   with the number of records (beyond the index string).
+//! - A save reads and writes one record and nothing else: its cost does not
+//!   grow with the number of records. (There is no index to keep in step; a
+//!   collection is the set of its `wm:<kind>:<id>` keys.)
 //! - A save that fails leaves the previous record and index as they were.
 //! - A tab never overwrites a record another tab wrote after it was loaded:
 //!   its version is saved as a copy under a new id instead.
@@ -11,22 +12,12 @@
 //!   even that fails, it is left where it is.
 //! - A record written by a newer version is left untouched.
 
-use serde_json::Value;
-
 use super::envelope::{restore, same_json, Envelope, Record, RestoreError};
 use super::keys::{self, KeyClass};
 use super::quarantine;
 use super::slot::{self, Slot};
 use super::store::{KvStore, StoreError};
 use crate::domain::ids;
-
-/// One line of a collection's index.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct IndexEntry {
-    pub id: String,
-    /// The record's [`Record::index_date`] (the journal's day), if any.
-    pub date: Option<String>,
-}
 
 /// Everything [`load_all`] found.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,8 +31,9 @@ pub struct LoadReport<T> {
     /// Keys that could not be read and could not be moved to quarantine
     /// (for example the storage is full). Left in place.
     pub unreadable: Vec<String>,
-    /// The index was missing, broken or out of date and has been rewritten.
-    pub index_rebuilt: bool,
+    /// A collection index left by an older version (`wm:<kind>`) was found
+    /// and removed (see [`keys::KeyClass::LegacyIndex`]).
+    pub legacy_index_removed: bool,
 }
 
 /// How a save ended. Either way the user's words are stored.
@@ -55,69 +47,58 @@ pub enum SaveOutcome {
     SavedAsCopy { id: String, rev: u64 },
 }
 
-/// Loads every record of `T`, moving unreadable ones to quarantine and
-/// repairing the index if it does not match the records.
+/// Loads every record of `T`, moving unreadable ones to quarantine, and
+/// removes the collection index older versions kept.
 pub fn load_all<T: Record>(store: &dyn KvStore) -> Result<LoadReport<T>, StoreError> {
-    let old_index = read_index(store, T::KIND)?;
+    let mut report = load_keys::<T>(store, &record_keys(store, T::KIND)?)?;
+    report.legacy_index_removed = remove_legacy_index(store, T::KIND);
+    Ok(report)
+}
+
+/// Loads the records stored under `keys` (pairs of key and id, as
+/// [`record_keys`] gives them), moving unreadable ones to quarantine. The app
+/// loads a long journal in slices with this: the newest first, so the list
+/// draws at once, and the rest in later tasks.
+pub fn load_keys<T: Record>(
+    store: &dyn KvStore,
+    keys: &[(String, String)],
+) -> Result<LoadReport<T>, StoreError> {
     let mut report = LoadReport {
         items: Vec::new(),
         quarantined: Vec::new(),
         newer: Vec::new(),
         unreadable: Vec::new(),
-        index_rebuilt: false,
+        legacy_index_removed: false,
     };
-    let mut entries = Vec::new();
-    for (key, id) in record_keys(store, T::KIND)? {
-        let Some(raw) = store.get(&key)? else {
+    for (key, id) in keys {
+        let Some(raw) = store.get(key)? else {
             continue; // removed by another tab meanwhile
         };
-        match slot::classify_raw::<T>(store, &key, &raw) {
+        match slot::classify_raw::<T>(store, key, &raw) {
             Slot::Found(mut env) => {
                 if env.value.id() != id {
                     // The key is the record's address; trust it.
                     env.value.set_id(id.clone());
                 }
-                entries.push(entry_for(&env.value));
                 report.items.push(env);
             }
-            Slot::Newer(_) => {
-                entries.push(previous_entry(old_index.as_deref(), &id));
-                report.newer.push(key);
-            }
-            Slot::Unreadable { .. } => {
-                entries.push(previous_entry(old_index.as_deref(), &id));
-                report.unreadable.push(key);
-            }
-            Slot::Quarantined { .. } => report.quarantined.push(key),
+            Slot::Newer(_) => report.newer.push(key.clone()),
+            Slot::Unreadable { .. } => report.unreadable.push(key.clone()),
+            Slot::Quarantined { .. } => report.quarantined.push(key.clone()),
             Slot::Missing => {}
         }
-    }
-    entries.sort();
-    let stale = match &old_index {
-        Some(old) => *old != entries,
-        None => !entries.is_empty() || store.get(&keys::index_key(T::KIND))?.is_some(),
-    };
-    if stale {
-        report.index_rebuilt = store
-            .set_verified(&keys::index_key(T::KIND), &encode_index(&entries))
-            .is_ok();
     }
     Ok(report)
 }
 
-/// The index of `T`'s collection (ids, and dates for the journal), for drawing
-/// a list without reading every record. Rebuilt from the records if missing
-/// or broken.
-pub fn list<T: Record>(store: &dyn KvStore) -> Result<Vec<IndexEntry>, StoreError> {
-    match read_index(store, T::KIND)? {
-        Some(entries) => Ok(entries),
-        None => {
-            let entries = rebuild_entries::<T>(store)?;
-            // Best effort: a failed write only means it is rebuilt again later.
-            let _ = store.set_verified(&keys::index_key(T::KIND), &encode_index(&entries));
-            Ok(entries)
-        }
-    }
+/// Earlier builds kept an index of each collection (`wm:<kind>`) and
+/// rewrote it on every save, so a save cost grew with the history. The
+/// records alone are the truth, so the old index is removed (best effort: a
+/// read-only store keeps it, and it does no harm; an earlier build still
+/// open in another tab rebuilds it from the records). True if removed.
+pub fn remove_legacy_index(store: &dyn KvStore, kind: &str) -> bool {
+    let key = keys::legacy_index_key(kind);
+    matches!(store.get(&key), Ok(Some(_))) && store.remove(&key).is_ok()
 }
 
 /// Reads one record. An unreadable one is moved to quarantine.
@@ -181,12 +162,6 @@ pub fn save<T: Record>(
         put_back(store, &key, previous.as_deref());
         return Err(e);
     }
-    if let Err(e) = index_upsert(store, T::KIND, entry_for(&item), || {
-        rebuild_entries::<T>(store)
-    }) {
-        put_back(store, &key, previous.as_deref());
-        return Err(e);
-    }
     Ok(if copied {
         SaveOutcome::SavedAsCopy {
             id: item.id().to_owned(),
@@ -219,14 +194,6 @@ pub fn delete<T: Record>(store: &dyn KvStore, id: &str) -> Result<Option<Envelop
         Slot::Unreadable { error, .. } => return Err(error),
         Slot::Missing | Slot::Quarantined { .. } => None,
     };
-    // The record is gone; a stale index line is repaired on the next load.
-    if let Some(mut entries) = read_index(store, T::KIND)? {
-        let before = entries.len();
-        entries.retain(|e| e.id != id);
-        if entries.len() != before {
-            let _ = store.set_verified(&keys::index_key(T::KIND), &encode_index(&entries));
-        }
-    }
     Ok(removed)
 }
 
@@ -266,7 +233,7 @@ pub(crate) fn record_keys(
     kind: &str,
 ) -> Result<Vec<(String, String)>, StoreError> {
     let mut out: Vec<(String, String)> = store
-        .keys()?
+        .keys_with_prefix(&keys::record_key(kind, ""))?
         .into_iter()
         .filter_map(|key| {
             match keys::classify(&key) {
@@ -278,117 +245,6 @@ pub(crate) fn record_keys(
         .collect();
     out.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(out)
-}
-
-/// The index line for a record.
-pub(crate) fn entry_for<T: Record>(item: &T) -> IndexEntry {
-    IndexEntry {
-        id: item.id().to_owned(),
-        date: item.index_date(),
-    }
-}
-
-fn previous_entry(old: Option<&[IndexEntry]>, id: &str) -> IndexEntry {
-    old.and_then(|o| o.iter().find(|e| e.id == id).cloned())
-        .unwrap_or_else(|| IndexEntry {
-            id: id.to_owned(),
-            date: None,
-        })
-}
-
-/// Index lines rebuilt by scanning the records (only when the index is
-/// missing or broken).
-pub(crate) fn rebuild_entries<T: Record>(
-    store: &dyn KvStore,
-) -> Result<Vec<IndexEntry>, StoreError> {
-    let mut entries = Vec::new();
-    for (key, id) in record_keys(store, T::KIND)? {
-        let date = match store.get(&key)? {
-            Some(raw) => restore::<T>(&raw).ok().and_then(|e| e.value.index_date()),
-            None => continue,
-        };
-        entries.push(IndexEntry { id, date });
-    }
-    entries.sort();
-    Ok(entries)
-}
-
-/// The stored index, or `None` if it is missing or cannot be read.
-pub(crate) fn read_index(
-    store: &dyn KvStore,
-    kind: &str,
-) -> Result<Option<Vec<IndexEntry>>, StoreError> {
-    Ok(store
-        .get(&keys::index_key(kind))?
-        .and_then(|raw| parse_index(&raw)))
-}
-
-/// Parses an index: an array of ids or `[id, date]` pairs, sorted, unique.
-pub(crate) fn parse_index(raw: &str) -> Option<Vec<IndexEntry>> {
-    let Value::Array(items) = serde_json::from_str(raw).ok()? else {
-        return None;
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        let entry = match item {
-            Value::String(id) => IndexEntry { id, date: None },
-            Value::Array(pair) => match pair.as_slice() {
-                [Value::String(id), Value::String(date)] => IndexEntry {
-                    id: id.clone(),
-                    date: Some(date.clone()),
-                },
-                _ => return None,
-            },
-            _ => return None,
-        };
-        out.push(entry);
-    }
-    if out.windows(2).any(|w| w[0].id >= w[1].id) {
-        return None;
-    }
-    Some(out)
-}
-
-/// The stored text of an index.
-pub(crate) fn encode_index(entries: &[IndexEntry]) -> String {
-    let items: Vec<Value> = entries
-        .iter()
-        .map(|e| match &e.date {
-            Some(d) => Value::Array(vec![Value::String(e.id.clone()), Value::String(d.clone())]),
-            None => Value::String(e.id.clone()),
-        })
-        .collect();
-    Value::Array(items).to_string()
-}
-
-/// Adds or updates one index line; writes only if something changed. If the
-/// index is missing or broken it is rebuilt with `rebuild` (which sees the
-/// record just written).
-pub(crate) fn index_upsert(
-    store: &dyn KvStore,
-    kind: &str,
-    entry: IndexEntry,
-    rebuild: impl FnOnce() -> Result<Vec<IndexEntry>, StoreError>,
-) -> Result<(), StoreError> {
-    let (mut entries, mut changed) = match read_index(store, kind)? {
-        Some(entries) => (entries, false),
-        None => (rebuild()?, true),
-    };
-    match entries.binary_search_by(|e| e.id.cmp(&entry.id)) {
-        Ok(i) if entries[i] == entry => {}
-        Ok(i) => {
-            entries[i] = entry;
-            changed = true;
-        }
-        Err(i) => {
-            entries.insert(i, entry);
-            changed = true;
-        }
-    }
-    if changed {
-        store.set_verified(&keys::index_key(kind), &encode_index(&entries))?;
-    }
-    Ok(())
 }
 
 /// Puts the previous value back after a failed write (best effort: the write

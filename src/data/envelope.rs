@@ -85,11 +85,6 @@ pub trait Record: Persisted {
     fn id(&self) -> &str;
     /// Used to save a conflicting version as a copy under a new id.
     fn set_id(&mut self, id: String);
-    /// A date kept in the collection's index (the journal keeps the day, so
-    /// the list can be drawn without reading every record).
-    fn index_date(&self) -> Option<String> {
-        None
-    }
 }
 
 /// A single document (one per kind), created from `Default` when missing.

@@ -11,7 +11,7 @@
 //! | `wm:schema`                 | the store-wide schema version (`"1"`)              |
 //! | `wm:lock`                   | the passphrase lock's parameters, when it is on    |
 //! | `wm:<kind>:<id>`            | one collection record (an [`Envelope`])            |
-//! | `wm:<kind>`                 | that collection's index: ids, or `[id, date]`      |
+//! | `wm:<kind>`                 | an index earlier builds kept; removed when found   |
 //! | `wm:settings` `wm:guide` `wm:plan` `wm:med` | single documents                   |
 //! | `wm:q:<original key>[#n]`   | a value set aside because it could not be read     |
 //! | `wm:draft:<name>`           | an autosaved form draft (a plain string)           |
@@ -100,8 +100,10 @@ pub fn record_key(kind: &str, id: &str) -> String {
     format!("{PREFIX}{kind}:{id}")
 }
 
-/// Key of a collection's index, e.g. `wm:j`.
-pub fn index_key(kind: &str) -> String {
+/// Key of the collection index earlier builds kept, e.g. `wm:j`. This build
+/// never writes it; loading a collection removes it (see
+/// [`crate::data::collection::remove_legacy_index`]).
+pub fn legacy_index_key(kind: &str) -> String {
     format!("{PREFIX}{kind}")
 }
 
@@ -131,8 +133,8 @@ pub fn draft_key(name: &str) -> String {
 pub enum KeyClass<'a> {
     /// `wm:schema`.
     Schema,
-    /// A collection's index, `wm:<kind>`.
-    Index { kind: &'a str },
+    /// The collection index earlier builds kept, `wm:<kind>`.
+    LegacyIndex { kind: &'a str },
     /// A collection record, `wm:<kind>:<id>`.
     Record { kind: &'a str, id: &'a str },
     /// A single document, `wm:<name>`.
@@ -162,7 +164,7 @@ pub fn classify(key: &str) -> KeyClass<'_> {
             if let Some(name) = DOCUMENT_NAMES.iter().find(|n| **n == rest) {
                 KeyClass::Doc { name }
             } else if let Some(kind) = COLLECTION_KINDS.iter().find(|k| **k == rest) {
-                KeyClass::Index { kind }
+                KeyClass::LegacyIndex { kind }
             } else {
                 KeyClass::UnknownWaymark
             }
@@ -217,8 +219,8 @@ mod tests {
             }
         );
         assert_eq!(
-            classify(&index_key(ATTENDANCE)),
-            KeyClass::Index { kind: "ma" }
+            classify(&legacy_index_key(ATTENDANCE)),
+            KeyClass::LegacyIndex { kind: "ma" }
         );
         assert_eq!(
             classify(&doc_key(SETTINGS)),

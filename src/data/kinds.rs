@@ -9,7 +9,7 @@
 //! hide what the user already saved.
 
 use super::backup::{self, Planner, Step};
-use super::collection::{self, IndexEntry};
+use super::collection;
 use super::doc::{self, DocStatus};
 use super::envelope::{Document, Envelope, Persisted, Record};
 use super::keys::{self, KeyClass};
@@ -40,7 +40,6 @@ pub struct KindInfo {
     pub(crate) plan_import:
         fn(&mut Planner<'_>, &str, &str, serde_json::Value) -> Result<Step, StoreError>,
     pub(crate) scan: fn(&dyn KvStore) -> Result<KindScan, StoreError>,
-    pub(crate) rebuild_index: fn(&dyn KvStore) -> Result<Vec<IndexEntry>, StoreError>,
 }
 
 /// What the scan of one kind found.
@@ -51,7 +50,8 @@ pub struct KindScan {
     pub quarantined: Vec<String>,
     pub newer: Vec<String>,
     pub unreadable: Vec<String>,
-    pub index_rebuilt: bool,
+    /// An index left by an earlier build was removed.
+    pub legacy_index_removed: bool,
 }
 
 /// What [`scan_all`] found across the whole store.
@@ -64,8 +64,8 @@ pub struct ScanReport {
     pub newer: Vec<String>,
     /// Keys that could not be read or moved (storage full), left in place.
     pub unreadable: Vec<String>,
-    /// Kind codes whose index was rewritten.
-    pub indexes_rebuilt: Vec<&'static str>,
+    /// Kind codes whose index (kept by earlier builds) was removed.
+    pub legacy_indexes_removed: Vec<&'static str>,
     /// `wm:` keys this build does not know (from a newer version), untouched.
     pub unknown: Vec<String>,
 }
@@ -77,7 +77,6 @@ const fn collection_kind<T: Record>() -> KindInfo {
         version: T::VERSION,
         plan_import: backup::plan_record::<T>,
         scan: scan_collection::<T>,
-        rebuild_index: collection::rebuild_entries::<T>,
     }
 }
 
@@ -88,7 +87,6 @@ const fn document_kind<T: Document>() -> KindInfo {
         version: T::VERSION,
         plan_import: backup::plan_doc::<T>,
         scan: scan_doc::<T>,
-        rebuild_index: no_index,
     }
 }
 
@@ -117,7 +115,7 @@ pub fn find(code: &str) -> Option<&'static KindInfo> {
 }
 
 /// Reads every record and document once: unreadable values are moved to
-/// quarantine, stale indexes rewritten. Run at start-up (after
+/// quarantine, indexes left by earlier builds removed. Run at start-up (after
 /// [`crate::data::schema::open`]) so problems are found and reported once.
 pub fn scan_all(store: &dyn KvStore) -> Result<ScanReport, StoreError> {
     let mut report = ScanReport::default();
@@ -127,8 +125,8 @@ pub fn scan_all(store: &dyn KvStore) -> Result<ScanReport, StoreError> {
         report.quarantined.extend(s.quarantined);
         report.newer.extend(s.newer);
         report.unreadable.extend(s.unreadable);
-        if s.index_rebuilt {
-            report.indexes_rebuilt.push(kind.code);
+        if s.legacy_index_removed {
+            report.legacy_indexes_removed.push(kind.code);
         }
     }
     let mut unknown: Vec<String> = store
@@ -148,7 +146,7 @@ fn scan_collection<T: Record>(store: &dyn KvStore) -> Result<KindScan, StoreErro
         quarantined: r.quarantined,
         newer: r.newer,
         unreadable: r.unreadable,
-        index_rebuilt: r.index_rebuilt,
+        legacy_index_removed: r.legacy_index_removed,
     })
 }
 
@@ -165,10 +163,6 @@ fn scan_doc<T: Document>(store: &dyn KvStore) -> Result<KindScan, StoreError> {
     Ok(s)
 }
 
-fn no_index(_: &dyn KvStore) -> Result<Vec<IndexEntry>, StoreError> {
-    Ok(Vec::new())
-}
-
 fn check_id(id: &str) -> Result<(), String> {
     if ids::is_valid_id(id) {
         Ok(())
@@ -179,7 +173,7 @@ fn check_id(id: &str) -> Result<(), String> {
 
 /// `impl Persisted + Record` for a domain record with a `pub id: String`.
 macro_rules! record {
-    ($ty:ty, $kind:expr, $version:expr $(, date: |$x:ident| $date:expr)?) => {
+    ($ty:ty, $kind:expr, $version:expr) => {
         impl Persisted for $ty {
             const KIND: &'static str = $kind;
             const VERSION: u32 = $version;
@@ -194,15 +188,11 @@ macro_rules! record {
             fn set_id(&mut self, id: String) {
                 self.id = id;
             }
-            $(fn index_date(&self) -> Option<String> {
-                let $x = self;
-                Some($date)
-            })?
         }
     };
 }
 
-record!(CheckIn, keys::JOURNAL, 1, date: |c| c.date.to_string());
+record!(CheckIn, keys::JOURNAL, 1);
 record!(Contact, keys::CONTACT, 1);
 record!(Appointment, keys::APPOINTMENT, 1);
 record!(Meeting, keys::MEETING, 1);

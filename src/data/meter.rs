@@ -53,10 +53,12 @@ pub fn usage(store: &dyn KvStore) -> Result<StorageUsage, StoreError> {
     for key in store.keys()? {
         let units = utf16_len(&key) + store.get(&key)?.map_or(0, |v| utf16_len(&v));
         let slot = match keys::classify(&key) {
-            KeyClass::Record { kind, .. } | KeyClass::Index { kind } if kind == keys::JOURNAL => {
+            KeyClass::Record { kind, .. } | KeyClass::LegacyIndex { kind }
+                if kind == keys::JOURNAL =>
+            {
                 &mut b.journal
             }
-            KeyClass::Record { .. } | KeyClass::Index { .. } | KeyClass::Doc { .. } => {
+            KeyClass::Record { .. } | KeyClass::LegacyIndex { .. } | KeyClass::Doc { .. } => {
                 &mut b.other_records
             }
             KeyClass::Draft { .. } => &mut b.drafts,

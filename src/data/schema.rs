@@ -82,6 +82,9 @@ impl KvStore for ReadOnly<'_> {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         self.0.keys()
     }
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
+        self.0.keys_with_prefix(prefix)
+    }
 }
 
 #[cfg(test)]

@@ -46,6 +46,17 @@ pub trait KvStore {
     /// Every key in the store, in no particular order.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 
+    /// Every key that starts with `prefix`. A store that can filter without
+    /// copying every key out (localStorage with ten years in it holds 7,000)
+    /// overrides this; wrappers pass it on.
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(prefix))
+            .collect())
+    }
+
     /// Writes, then reads back and compares, so a silent failure is caught.
     fn set_verified(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.set(key, value)?;

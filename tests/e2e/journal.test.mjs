@@ -238,19 +238,38 @@ test('a past day can be logged, a future day cannot, and Jump to date finds the 
 });
 
 // Speed is measured by scripts/bench.sh; this checks behaviour with ten years.
-test('ten years of daily check-ins open, fifty at a time', async () => {
+test('ten years of daily check-ins open, fifty at a time, and every one counts', async () => {
   await withPage(async (page) => {
     await openApp(page, server.url, '/');
     await page.evaluate(() => {
       const day = 24 * 60 * 60 * 1000;
       const start = Date.UTC(2015, 0, 1);
+      const index = [];
       for (let i = 0; i < 3650; i++) {
         const date = new Date(start + i * day).toISOString().slice(0, 10);
         const id = `fixture${String(i).padStart(5, '0')}`;
         const x = { i: id, d: date, m: 1 + (i % 5), c: i % 11, n: `Day ${i} of the fixture, tag${i}x. ${'words '.repeat(30)}` };
+        // The last use is in the oldest part of the history, which is read last.
+        if (i === 100) x.u = true;
         localStorage.setItem(`wm:j:${id}`, JSON.stringify({ v: 1, r: 1, t: start + i * day, x }));
+        index.push([id, date]);
       }
+      // The journal index earlier builds kept (and rewrote on every save).
+      localStorage.setItem('wm:j', JSON.stringify(index));
     });
+    // Clean time counts from the use on day 100, not from the newest slice.
+    await openApp(page, server.url, '/', 60000);
+    const clean = page.locator('.clean-time .big-number');
+    await clean.waitFor({ timeout: 60000 });
+    const expected = await page.evaluate(() => {
+      const use = new Date(2015, 0, 1 + 100);
+      const now = new Date();
+      const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+      return Math.round((today - use) / (24 * 60 * 60 * 1000));
+    });
+    assert.ok(Math.abs(Number(await clean.textContent()) - expected) <= 1, `${await clean.textContent()} vs ${expected}`);
+    await page.waitForFunction(() => localStorage.getItem('wm:j') === null);
+
     const started = Date.now();
     await openApp(page, server.url, '/journal', 60000);
     await page.getByText('3650 check-ins. Showing the newest 50.').waitFor({ timeout: 60000 });

@@ -128,7 +128,13 @@ pub fn CleanTimeCard() -> impl IntoView {
     let settings = use_doc::<Settings>();
     let checkins = use_collection::<CheckIn>();
     let today = today();
+    let complete = checkins.complete;
     let figures = Memo::new(move |_| {
+        // Until the whole journal is read, a count could be wrong (a lapse or
+        // the first check-in may be in the part still loading).
+        if !complete.get() {
+            return None;
+        }
         let start = settings.value.with(|s| s.recovery_start);
         let values = checkins.items.with(|items| checkin_values(items));
         clean_time(start, earliest_date(&values), &use_dates(&values), today)
@@ -138,6 +144,10 @@ pub fn CleanTimeCard() -> impl IntoView {
         <section class="card clean-time" aria-labelledby="clean-time-title">
             <h2 id="clean-time-title" class="card__title">"Your clean time"</h2>
             {move || match figures.get() {
+                _ if !complete.get() => view! {
+                    <p class="muted" role="status">"Counting your clean days…"</p>
+                }
+                .into_any(),
                 Some(ct) => counts_view(ct, start_set.get()).into_any(),
                 None => view! {
                     <p>"When did your recovery start? Add the date and Waymark will count your clean days for you."</p>

@@ -116,6 +116,19 @@ fn date_field(
 }
 
 /// The summary section: choices (not printed) and the summary itself.
+/// A table of the summary, scrolling sideways on a narrow phone; `head` is
+/// the header row's cells and `rows` the body's rows.
+fn summary_table(caption: &'static str, head: AnyView, rows: AnyView) -> AnyView {
+    view! {
+        <div class="chart__scroll"><table class="print-summary__table">
+            <caption class="visually-hidden">{caption}</caption>
+            <thead><tr>{head}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table></div>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn PrintSummary(
     #[prop(into)] checkins: Signal<Vec<CheckIn>>,
@@ -237,19 +250,18 @@ pub fn PrintSummary(
                                     t.lapse_days,
                                 )}
                             </p>
-                            <div class="chart__scroll"><table class="print-summary__table">
-                                <caption class="visually-hidden">"Check-ins"</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Date"</th>
-                                        <th scope="col">"Mood (1 to 5)"</th>
-                                        <th scope="col">"Craving (0 to 10)"</th>
-                                        <th scope="col">"Use"</th>
-                                        <th scope="col">"Triggers"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{rows}</tbody>
-                            </table></div>
+                            {summary_table(
+                                "Check-ins",
+                                view! {
+                                    <th scope="col">"Date"</th>
+                                    <th scope="col">"Mood (1 to 5)"</th>
+                                    <th scope="col">"Craving (0 to 10)"</th>
+                                    <th scope="col">"Use"</th>
+                                    <th scope="col">"Triggers"</th>
+                                }
+                                .into_any(),
+                                rows.into_any(),
+                            )}
                         }
                         .into_any()
                     }}
@@ -285,18 +297,17 @@ pub fn PrintSummary(
                                 number(craving, false),
                             )}
                         </p>
-                        <div class="chart__scroll"><table class="print-summary__table">
-                            <caption class="visually-hidden">"Mood and craving by week"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Week starting"</th>
-                                    <th scope="col">"Days checked in"</th>
-                                    <th scope="col">"Average mood (1 to 5)"</th>
-                                    <th scope="col">"Average craving (0 to 10)"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table></div>
+                        {summary_table(
+                            "Mood and craving by week",
+                            view! {
+                                <th scope="col">"Week starting"</th>
+                                <th scope="col">"Days checked in"</th>
+                                <th scope="col">"Average mood (1 to 5)"</th>
+                                <th scope="col">"Average craving (0 to 10)"</th>
+                            }
+                            .into_any(),
+                            rows.into_any(),
+                        )}
                     }
                     .into_any()
                 }
@@ -332,16 +343,15 @@ pub fn PrintSummary(
                     <p class="small">
                         "Subjective Opiate Withdrawal Scale: 16 items, each scored 0 to 4."
                     </p>
-                    <div class="chart__scroll"><table class="print-summary__table">
-                        <caption class="visually-hidden">"SOWS totals"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Date"</th>
-                                <th scope="col">{format!("Total (0 to {SOWS_MAX_TOTAL})")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table></div>
+                    {summary_table(
+                        "SOWS totals",
+                        view! {
+                            <th scope="col">"Date"</th>
+                            <th scope="col">{format!("Total (0 to {SOWS_MAX_TOTAL})")}</th>
+                        }
+                        .into_any(),
+                        rows.into_any(),
+                    )}
                 }
                 .into_any()
             };
@@ -380,18 +390,17 @@ pub fn PrintSummary(
                         .collect_view()
                 });
                 view! {
-                    <div class="chart__scroll"><table class="print-summary__table">
-                        <caption class="visually-hidden">"Doses"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Date"</th>
-                                <th scope="col">"Dose as prescribed"</th>
-                                <th scope="col">"Taken"</th>
-                                {notes.then(|| view! { <th scope="col">"Notes"</th> })}
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table></div>
+                    {summary_table(
+                        "Doses",
+                        view! {
+                            <th scope="col">"Date"</th>
+                            <th scope="col">"Dose as prescribed"</th>
+                            <th scope="col">"Taken"</th>
+                            {notes.then(|| view! { <th scope="col">"Notes"</th> })}
+                        }
+                        .into_any(),
+                        rows.into_any(),
+                    )}
                 }
                 .into_any()
             };
@@ -424,16 +433,15 @@ pub fn PrintSummary(
                 });
                 view! {
                     <p>{format!("{} attended.", plural(count, "meeting", "meetings"))}</p>
-                    <div class="chart__scroll"><table class="print-summary__table">
-                        <caption class="visually-hidden">"Meetings"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Date"</th>
-                                <th scope="col">"Meeting"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table></div>
+                    {summary_table(
+                        "Meetings",
+                        view! {
+                            <th scope="col">"Date"</th>
+                            <th scope="col">"Meeting"</th>
+                        }
+                        .into_any(),
+                        rows.into_any(),
+                    )}
                 }
                 .into_any()
             };

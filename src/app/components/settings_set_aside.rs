@@ -18,7 +18,7 @@ const REMOVE_FAILED: &str = "This could not be removed just now. Nothing was cha
 /// What a set-aside value was, in plain words, from the key it came from.
 fn describe(original_key: &str) -> String {
     let what = match keys::classify(original_key) {
-        KeyClass::Record { kind, .. } | KeyClass::Index { kind } => match kind {
+        KeyClass::Record { kind, .. } | KeyClass::LegacyIndex { kind } => match kind {
             keys::JOURNAL => "A check-in",
             keys::CONTACT => "A support contact",
             keys::APPOINTMENT => "An appointment",

@@ -1,5 +1,12 @@
 //! A reactive list of one kind of record, kept in step with storage and with
 //! other tabs. Every write goes through [`crate::data::collection`].
+//!
+//! Ten years of daily check-ins is 3,650 records and 4.4 million characters.
+//! Reading them all before the first draw would hold the screen blank, so a
+//! collection is read newest first: the newest [`FIRST_SLICE`] records before
+//! the first draw, the rest in slices of [`SLICE`], one short task each, so
+//! the app answers taps while the older history arrives. `complete` tells the
+//! screens that count or chart the whole history when it is all there.
 
 use super::use_storage_event::use_storage_event;
 use crate::app::state::{now_ms, use_app_state, with_store, AppState};
@@ -8,10 +15,23 @@ use crate::data::envelope::{Envelope, Record};
 use crate::data::outcome::{save_error_message, save_outcome_message};
 use crate::data::slot::Slot;
 use leptos::prelude::*;
+use std::time::Duration;
 
-/// Handle on a collection: `items` is the list, newest write last.
+/// Records read before the first draw: a few months of daily check-ins,
+/// more than the journal's first page.
+pub const FIRST_SLICE: usize = 120;
+/// Records read per later task: small enough that a slice stays well under
+/// 50 ms on a slow phone.
+pub const SLICE: usize = 200;
+
+/// Handle on a collection: `items` is the list, sorted by id (creation
+/// time), a record saved in this tab last.
 pub struct CollectionHandle<T: Send + Sync + 'static> {
     pub items: RwSignal<Vec<Envelope<T>>>,
+    /// False while older records are still being read in slices.
+    pub complete: RwSignal<bool>,
+    /// Bumped by every reload, so slices of an earlier reload stop.
+    generation: StoredValue<u64>,
     state: AppState,
 }
 
@@ -23,27 +43,123 @@ impl<T: Send + Sync + 'static> Clone for CollectionHandle<T> {
 impl<T: Send + Sync + 'static> Copy for CollectionHandle<T> {}
 
 impl<T: Record + Send + Sync + 'static> CollectionHandle<T> {
-    /// Reads every record again from storage.
+    /// Reads every record again from storage: the newest now, the older
+    /// ones in later tasks.
     pub fn reload(&self) {
-        match with_store(collection::load_all::<T>) {
+        let Some(generation) = self.generation.try_update_value(|g| {
+            *g += 1;
+            *g
+        }) else {
+            return; // the owner is gone
+        };
+        let keys = match with_store(|s| collection::record_keys(s, T::KIND)) {
+            Ok(keys) => keys,
+            Err(e) => return self.report(&e),
+        };
+        let (older, newest) = keys.split_at(keys.len().saturating_sub(FIRST_SLICE));
+        if let Some(items) = self.read(newest) {
+            self.items.set(items);
+        }
+        if older.is_empty() {
+            self.finish();
+        } else {
+            self.complete.set(false);
+            self.read_older(older.to_vec(), generation);
+        }
+    }
+
+    /// Reads the newest slice of `older` in the next task, puts it in front
+    /// of the list, and goes on until nothing is left (or a newer reload
+    /// took over).
+    fn read_older(self, mut older: Vec<(String, String)>, generation: u64) {
+        // The app's state (read-only mode, notices) is found through the
+        // owner, which a timer callback does not have by itself: each slice
+        // runs inside it, and so does the timer for the next one.
+        let Some(owner) = Owner::current() else {
+            return;
+        };
+        set_timeout(
+            move || {
+                if self.generation.try_get_value() != Some(generation) {
+                    return;
+                }
+                owner.with(|| {
+                    self.read_slice(&mut older);
+                    if older.is_empty() {
+                        self.finish();
+                    } else {
+                        self.read_older(older, generation);
+                    }
+                });
+            },
+            Duration::ZERO,
+        );
+    }
+
+    /// Reads the newest slice of `older` (and takes it off) and puts it in
+    /// front of the list.
+    fn read_slice(&self, older: &mut Vec<(String, String)>) {
+        let slice = older.split_off(older.len().saturating_sub(SLICE));
+        let Some(mut items) = self.read(&slice) else {
+            return;
+        };
+        self.items.try_update(|list| {
+            // A record of this range saved or changed meanwhile is in the
+            // list already (and newer): keep that one.
+            if let Some((_, newest_id)) = slice.last() {
+                let already: std::collections::HashSet<&str> = list
+                    .iter()
+                    .map(|e| e.value.id())
+                    .filter(|id| *id <= newest_id.as_str())
+                    .collect();
+                items.retain(|e| !already.contains(e.value.id()));
+            }
+            items.append(list);
+            *list = items;
+        });
+    }
+
+    /// The readable records under `keys`; reports what was set aside.
+    fn read(&self, keys: &[(String, String)]) -> Option<Vec<Envelope<T>>> {
+        match with_store(|s| collection::load_keys::<T>(s, keys)) {
             Ok(report) => {
                 self.state.report_quarantined(&report.quarantined);
                 self.state.report_newer(&report.newer);
-                self.items.set(report.items);
+                Some(report.items)
             }
             Err(e) => {
-                // Read-only or unavailable storage: show what we have (nothing).
-                if !matches!(e, crate::data::store::StoreError::Unavailable) {
-                    self.state.report_error(save_error_message(&e));
-                }
+                self.report(&e);
+                None
             }
         }
     }
 
-    /// The stored record with `id`, if it is loaded.
+    /// Everything is read: the index earlier builds kept can go.
+    fn finish(&self) {
+        with_store(|s| collection::remove_legacy_index(s, T::KIND));
+        self.complete.try_set(true);
+    }
+
+    fn report(&self, e: &crate::data::store::StoreError) {
+        // Read-only or unavailable storage: show what we have.
+        if !matches!(e, crate::data::store::StoreError::Unavailable) {
+            self.state.report_error(save_error_message(e));
+        }
+    }
+
+    /// The stored record with `id`: from the list, or from storage while
+    /// older records are still being read.
     pub fn get(&self, id: &str) -> Option<Envelope<T>> {
-        self.items
-            .with(|items| items.iter().find(|e| e.value.id() == id).cloned())
+        let loaded = self
+            .items
+            .with_untracked(|items| items.iter().find(|e| e.value.id() == id).cloned());
+        if loaded.is_some() || self.complete.get_untracked() {
+            return loaded;
+        }
+        match with_store(|s| collection::load_one::<T>(s, id)) {
+            Ok(Slot::Found(env)) => Some(env),
+            _ => None,
+        }
     }
 
     /// Saves `value`. `base_rev` is the revision the form started from
@@ -103,20 +219,27 @@ impl<T: Record + Send + Sync + 'static> CollectionHandle<T> {
         }
     }
 
-    /// Re-reads one record into the list (cheap, for after a save).
-    fn refresh_one(&self, id: &str) {
+    /// Re-reads one record into the list (cheap: after a save, or when
+    /// another tab changed it).
+    pub fn refresh_one(&self, id: &str) {
         let slot = with_store(|s| collection::load_one::<T>(s, id));
+        let set_aside = matches!(slot, Ok(Slot::Quarantined { .. }));
         self.items.update(|items| {
             let pos = items.iter().position(|e| e.value.id() == id);
             match (slot, pos) {
                 (Ok(Slot::Found(env)), Some(i)) => items[i] = env,
                 (Ok(Slot::Found(env)), None) => items.push(env),
-                (Ok(Slot::Missing), Some(i)) => {
+                // Deleted, or set aside because it could not be read.
+                (Ok(Slot::Missing | Slot::Quarantined { .. }), Some(i)) => {
                     items.remove(i);
                 }
                 _ => {}
             }
         });
+        if set_aside {
+            self.state
+                .report_quarantined(&[crate::data::keys::record_key(T::KIND, id)]);
+        }
     }
 }
 
@@ -139,10 +262,16 @@ pub fn use_collection<T: Record + Send + Sync + 'static>() -> CollectionHandle<T
     }
     let handle = CollectionHandle {
         items: RwSignal::new(Vec::new()),
+        complete: RwSignal::new(false),
+        generation: StoredValue::new(0),
         state: use_app_state(),
     };
     handle.reload();
-    use_storage_event(T::KIND, move || handle.reload());
+    use_storage_event(T::KIND, move |id| match id {
+        // One record changed in another tab: read just that one.
+        Some(id) => handle.refresh_one(&id),
+        None => handle.reload(),
+    });
     handle
 }
 

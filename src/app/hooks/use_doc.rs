@@ -62,7 +62,7 @@ pub fn use_doc<T: Document + Send + Sync + 'static>() -> DocHandle<T> {
         state: use_app_state(),
     };
     handle.reload();
-    use_storage_event(T::KIND, move || handle.reload());
+    use_storage_event(T::KIND, move |_| handle.reload());
     handle
 }
 

@@ -259,6 +259,17 @@ fn span_switch(span: RwSignal<Span>) -> impl IntoView {
     }
 }
 
+/// What a section says when it has nothing to show: a sentence with a link
+/// to the tool that fills it.
+fn tool_hint(
+    before: &'static str,
+    href: &'static str,
+    link: &'static str,
+    after: &'static str,
+) -> impl Fn() -> AnyView + Copy + Send + Sync + 'static {
+    move || view! { <p class="muted">{before}<A href=href>{link}</A>{after}</p> }.into_any()
+}
+
 /// A card with a heading; `body` is drawn when `ready`, `empty` otherwise.
 fn section<B, E>(
     id: &'static str,
@@ -616,16 +627,12 @@ pub fn InsightsPage() -> impl IntoView {
         }
         .into_any()
     };
-    let sows_empty = move || {
-        view! {
-            <p class="muted">
-                "No withdrawal ratings in this time. You can rate withdrawal in "
-                <A href="/tools/treatment">"Treatment"</A>
-                "."
-            </p>
-        }
-        .into_any()
-    };
+    let sows_empty = tool_hint(
+        "No withdrawal ratings in this time. You can rate withdrawal in ",
+        "/tools/treatment",
+        "Treatment",
+        ".",
+    );
 
     let exercise_body = move || {
         let line = move || {
@@ -655,16 +662,12 @@ pub fn InsightsPage() -> impl IntoView {
         }
         .into_any()
     };
-    let exercise_empty = move || {
-        view! {
-            <p class="muted">
-                "No exercise logged in this time. You can log a walk or any activity in "
-                <A href="/tools/exercise">"Exercise"</A>
-                "."
-            </p>
-        }
-        .into_any()
-    };
+    let exercise_empty = tool_hint(
+        "No exercise logged in this time. You can log a walk or any activity in ",
+        "/tools/exercise",
+        "Exercise",
+        ".",
+    );
 
     let meetings_body = move || {
         view! {
@@ -679,16 +682,12 @@ pub fn InsightsPage() -> impl IntoView {
         }
         .into_any()
     };
-    let meetings_empty = move || {
-        view! {
-            <p class="muted">
-                "No meetings marked in this time. You can mark the ones you go to in "
-                <A href="/tools/meetings">"Meetings"</A>
-                "."
-            </p>
-        }
-        .into_any()
-    };
+    let meetings_empty = tool_hint(
+        "No meetings marked in this time. You can mark the ones you go to in ",
+        "/tools/meetings",
+        "Meetings",
+        ".",
+    );
 
     let clean_body = move || {
         let line = move || {
@@ -713,16 +712,12 @@ pub fn InsightsPage() -> impl IntoView {
         }
         .into_any()
     };
-    let clean_empty = move || {
-        view! {
-            <p class="muted">
-                "Add your start date in "
-                <A href="/settings">"Settings"</A>
-                ", or check in, to see your clean time here."
-            </p>
-        }
-        .into_any()
-    };
+    let clean_empty = tool_hint(
+        "Add your start date in ",
+        "/settings",
+        "Settings",
+        ", or check in, to see your clean time here.",
+    );
 
     view! {
         <div class="insights">
@@ -732,6 +727,11 @@ pub fn InsightsPage() -> impl IntoView {
                     "Patterns from your check-ins and tools. They are worked out on this phone only, and nothing leaves it."
                 </p>
                 {span_switch(span)}
+                <Show when=move || !journal.complete.get()>
+                    <p class="muted small" role="status">
+                        "Reading your older check-ins. The charts fill in as they arrive."
+                    </p>
+                </Show>
                 <Show when=move || !has_any.get()>
                     <div class="card insights__empty">
                         <p class="insights__empty-text">{NOT_ENOUGH}</p>

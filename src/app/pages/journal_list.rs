@@ -84,6 +84,9 @@ pub fn JournalPage() -> impl IntoView {
                 .map(|i| (i, list[i].date))
         });
         match found {
+            None if !checkins.complete.get_untracked() => jump_message.set(Some(
+                "Your older check-ins are still being read. Try again in a moment.".to_string(),
+            )),
             None => jump_message.set(Some(
                 "There is no check-in on or before that day.".to_string(),
             )),
@@ -123,6 +126,9 @@ pub fn JournalPage() -> impl IntoView {
     };
 
     let count_text = move || {
+        if !checkins.complete.get() {
+            return "Showing your newest check-ins. Reading the older ones…".to_string();
+        }
         let total = sorted.with(Vec::len);
         let matching = filtered.with(Vec::len);
         let on_screen = matching.min(shown.get());

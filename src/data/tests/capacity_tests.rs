@@ -41,7 +41,7 @@ fn more_than_ten_years_of_daily_check_ins_with_long_notes_fit_in_the_quota() {
     let years = QUOTA_UNITS as f64 / (per_day * 365.0);
     println!(
         "one check-in with a 1,000-character note: {record_units} UTF-16 units stored \
-         ({:.0} per day with its index line); {years:.1} years fit in {QUOTA_UNITS} units",
+         ({:.0} per day in all); {years:.1} years fit in {QUOTA_UNITS} units",
         per_day
     );
     println!("{}", raw.replace(&one.note, "<note>"));

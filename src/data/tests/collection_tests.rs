@@ -1,8 +1,8 @@
-//! Collections: quarantine, newer versions, quota, two tabs, index repair and
-//! the cost of a save.
+//! Collections: quarantine, newer versions, quota, two tabs, the index
+//! earlier builds kept, loading in slices, and the cost of a save.
 
 use super::*;
-use crate::data::collection::{self, IndexEntry, SaveOutcome};
+use crate::data::collection::{self, SaveOutcome};
 use crate::data::envelope::restore;
 use crate::data::keys;
 use crate::data::slot::Slot;
@@ -54,8 +54,10 @@ fn corrupt_journal_values_are_moved_to_quarantine_and_the_rest_still_loads() {
             .as_deref(),
         Some("{\"v\":1,\"r\":1,\"t\":5,\"x\":{\"i\":")
     );
-    assert!(report.index_rebuilt);
-    assert_eq!(collection::list::<CheckIn>(&store).unwrap().len(), 3);
+    assert_eq!(
+        collection::load_all::<CheckIn>(&store).unwrap().items.len(),
+        3
+    );
 }
 
 #[test]
@@ -166,7 +168,6 @@ fn a_stale_tab_saving_over_a_newer_edit_makes_a_copy_and_both_versions_survive()
     let notes: Vec<&str> = all.items.iter().map(|e| e.value.note.as_str()).collect();
     assert_eq!(notes, vec!["tab A edit", "tab B edit"]);
     assert_eq!(all.items[1].value.id, copy_id);
-    assert!(!all.index_rebuilt, "the copy was added to the index");
 }
 
 #[test]
@@ -196,8 +197,12 @@ fn two_tabs_editing_different_records_both_survive() {
     assert_eq!(notes, vec!["x by A", "y by B"]);
 }
 
+/// The journal index an earlier build wrote: `[id, date]` pairs under `wm:j`.
+const LEGACY_JOURNAL_INDEX: &str =
+    r#"[["00000000000a","2025-03-01"],["00000000000b","2025-03-02"]]"#;
+
 #[test]
-fn the_index_is_rebuilt_when_missing_corrupt_or_out_of_date() {
+fn an_index_left_by_an_earlier_build_is_removed_on_load_and_never_written_again() {
     let store = MemoryStore::new();
     for n in 0..4 {
         put(
@@ -205,92 +210,102 @@ fn the_index_is_rebuilt_when_missing_corrupt_or_out_of_date() {
             &checkin(&test_id(n), &format!("2025-03-0{}", n + 1), "x"),
         );
     }
-    let index_key = keys::index_key(keys::JOURNAL);
-    let good = store.get(&index_key).unwrap().unwrap();
-    assert!(good.contains(&format!("[\"{}\",\"2025-03-01\"]", test_id(0))));
-
-    for broken in [None, Some("not json"), Some("[1,2,3]"), Some("[\"zz\"]")] {
-        match broken {
-            None => store.remove(&index_key).unwrap(),
-            Some(b) => store.set(&index_key, b).unwrap(),
-        }
-        let report = collection::load_all::<CheckIn>(&store).unwrap();
-        assert!(report.index_rebuilt, "{broken:?}");
-        assert_eq!(report.items.len(), 4);
-        assert_eq!(
-            store.get(&index_key).unwrap().as_deref(),
-            Some(good.as_str())
-        );
-    }
-    // A record written without its index line (a crash between the writes).
-    store.set(&index_key, "[]").unwrap();
-    assert_eq!(collection::list::<CheckIn>(&store).unwrap(), vec![]);
-    assert!(
-        collection::load_all::<CheckIn>(&store)
-            .unwrap()
-            .index_rebuilt
-    );
-    let listed = collection::list::<CheckIn>(&store).unwrap();
-    assert_eq!(listed.len(), 4);
+    let index_key = keys::legacy_index_key(keys::JOURNAL);
     assert_eq!(
-        listed[3],
-        IndexEntry {
-            id: test_id(3),
-            date: Some("2025-03-04".into())
-        }
+        store.get(&index_key).unwrap(),
+        None,
+        "a save writes no index"
     );
-    // A good index is left alone.
+    // Even an index that disagrees with the records changes nothing loaded.
+    store.set(&index_key, LEGACY_JOURNAL_INDEX).unwrap();
+    let report = collection::load_all::<CheckIn>(&store).unwrap();
+    assert!(report.legacy_index_removed);
+    assert_eq!(report.items.len(), 4);
+    assert_eq!(store.get(&index_key).unwrap(), None);
+    put(&store, &checkin(&test_id(9), "2025-03-09", "y"));
+    collection::delete::<CheckIn>(&store, &test_id(0)).unwrap();
+    assert_eq!(store.get(&index_key).unwrap(), None);
     assert!(
         !collection::load_all::<CheckIn>(&store)
             .unwrap()
-            .index_rebuilt
+            .legacy_index_removed
     );
 }
 
 #[test]
-fn saving_with_a_broken_index_rebuilds_it_from_the_records() {
+fn a_read_only_store_keeps_the_old_index_and_still_loads_every_record() {
     let store = MemoryStore::new();
     put(&store, &checkin(&test_id(1), "2025-03-01", "a"));
-    store.set(&keys::index_key(keys::JOURNAL), "{oops").unwrap();
-    put(&store, &checkin(&test_id(2), "2025-03-02", "b"));
-    assert_eq!(collection::list::<CheckIn>(&store).unwrap().len(), 2);
+    let index_key = keys::legacy_index_key(keys::JOURNAL);
+    store.set(&index_key, "{oops").unwrap();
+    let ro = crate::data::schema::ReadOnly(&store);
+    let report = collection::load_all::<CheckIn>(&ro).unwrap();
+    assert_eq!(report.items.len(), 1);
+    assert!(!report.legacy_index_removed);
+    assert_eq!(store.get(&index_key).unwrap().as_deref(), Some("{oops"));
 }
 
 #[test]
-fn saving_into_a_store_with_3650_records_writes_exactly_two_keys() {
+fn loading_in_slices_newest_first_finds_the_same_records_as_loading_all() {
+    let store = MemoryStore::new();
+    for n in 0..25 {
+        put(
+            &store,
+            &checkin(&test_id(n), "2025-03-01", &format!("n{n}")),
+        );
+    }
+    store.set(&journal_key(&test_id(7)), "broken").unwrap();
+    let keys = collection::record_keys(&store, keys::JOURNAL).unwrap();
+    assert_eq!(keys.len(), 25);
+    assert!(keys.windows(2).all(|w| w[0].1 < w[1].1), "sorted by id");
+    let (older, newest) = keys.split_at(keys.len() - 10);
+    let first = collection::load_keys::<CheckIn>(&store, newest).unwrap();
+    assert_eq!(first.items.len(), 10);
+    assert_eq!(first.items[9].value.id, test_id(24));
+    let rest = collection::load_keys::<CheckIn>(&store, older).unwrap();
+    assert_eq!(rest.items.len(), 14);
+    assert_eq!(rest.quarantined, vec![journal_key(&test_id(7))]);
+    let ids: std::collections::BTreeSet<String> = rest
+        .items
+        .iter()
+        .chain(&first.items)
+        .map(|e| e.value.id.clone())
+        .collect();
+    assert_eq!(ids.len(), 24);
+    let all = collection::load_all::<CheckIn>(&store).unwrap();
+    assert_eq!(all.items.len(), 24);
+}
+
+#[test]
+fn saving_into_a_store_with_3650_records_touches_only_its_own_key() {
     let store = MemoryStore::new();
     let note = "n".repeat(200);
-    let mut entries = Vec::new();
     for n in 0..3650u64 {
         let c = checkin(&test_id(n), "2025-03-01", &note);
         let raw = crate::data::envelope::Envelope::new(c.clone(), 1, 1)
             .encode()
             .unwrap();
         store.set(&journal_key(&c.id), &raw).unwrap();
-        entries.push(collection::entry_for(&c));
     }
     store
-        .set(
-            &keys::index_key(keys::JOURNAL),
-            &collection::encode_index(&entries),
-        )
+        .set(&keys::legacy_index_key(keys::JOURNAL), LEGACY_JOURNAL_INDEX)
         .unwrap();
 
     let counting = CountingStore::new(&store);
     let new_one = checkin(&test_id(5000), "2025-03-02", "new");
     collection::save(&counting, &new_one, None, 9).unwrap();
-    let mut written = counting.written.borrow().clone();
-    written.sort();
-    assert_eq!(
-        written,
-        vec![keys::index_key(keys::JOURNAL), journal_key(&new_one.id)]
-    );
+    let own = vec![journal_key(&new_one.id)];
+    assert_eq!(*counting.written.borrow(), own);
+    assert!(counting.read.borrow().iter().all(|k| *k == own[0]));
+    assert_eq!(*counting.listed.borrow(), 0, "a save never lists every key");
 
-    // Editing a record without changing its day writes only the record.
+    // Editing it: the same one key, read and written.
     let counting = CountingStore::new(&store);
     let edit = checkin(&test_id(5000), "2025-03-02", "edited");
     collection::save(&counting, &edit, Some(1), 10).unwrap();
-    assert_eq!(*counting.written.borrow(), vec![journal_key(&edit.id)]);
+    assert_eq!(*counting.written.borrow(), own);
+    assert!(counting.read.borrow().iter().all(|k| *k == own[0]));
+    assert_eq!(*counting.listed.borrow(), 0);
 }
 
 #[test]
@@ -301,12 +316,18 @@ fn a_deleted_record_is_returned_and_saving_it_back_undoes_the_delete() {
     put(&store, &checkin(&test_id(2), "2025-03-02", "other"));
     let gone = collection::delete::<CheckIn>(&store, &id).unwrap().unwrap();
     assert_eq!(gone.value.note, "keep me");
-    assert_eq!(collection::list::<CheckIn>(&store).unwrap().len(), 1);
+    assert_eq!(
+        collection::load_all::<CheckIn>(&store).unwrap().items.len(),
+        1
+    );
     assert_eq!(collection::delete::<CheckIn>(&store, &id).unwrap(), None);
 
     let outcome = collection::save(&store, &gone.value, Some(gone.rev), 3).unwrap();
     assert_eq!(outcome, SaveOutcome::Saved { rev: gone.rev + 1 });
-    assert_eq!(collection::list::<CheckIn>(&store).unwrap().len(), 2);
+    assert_eq!(
+        collection::load_all::<CheckIn>(&store).unwrap().items.len(),
+        2
+    );
 }
 
 #[test]
@@ -473,13 +494,11 @@ fn loading_through_a_read_only_view_changes_nothing_even_with_corrupt_records() 
     let store = MemoryStore::new();
     put(&store, &checkin(&test_id(1), "2025-03-01", "fine"));
     store.set(&journal_key(&test_id(2)), "broken").unwrap();
-    store.remove(&keys::index_key(keys::JOURNAL)).unwrap();
     let before = snapshot(&store);
     let ro = crate::data::schema::ReadOnly(&store);
     let report = collection::load_all::<CheckIn>(&ro).unwrap();
     assert_eq!(report.items.len(), 1);
     assert_eq!(report.unreadable, vec![journal_key(&test_id(2))]);
-    assert!(!report.index_rebuilt);
     assert!(collection::save(&ro, &checkin(&test_id(3), "2025-03-03", "x"), None, 1).is_err());
     assert_eq!(snapshot(&store), before);
 }

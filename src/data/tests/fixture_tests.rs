@@ -71,7 +71,6 @@ fn the_full_v1_backup_fixture_imports_every_record_and_rejects_none() {
     let journal = collection::load_all::<CheckIn>(&store).unwrap();
     assert_eq!(journal.items.len(), 4);
     assert!(journal.quarantined.is_empty() && journal.newer.is_empty());
-    assert!(!journal.index_rebuilt, "import wrote a correct index");
     let lapse_day = &journal.items.iter().find(|e| e.value.used).unwrap().value;
     assert_eq!(
         lapse_day.lapse.as_ref().unwrap().next_time,
@@ -116,4 +115,37 @@ fn every_record_in_the_v1_fixture_survives_a_save_and_reload_unchanged() {
     let exported: serde_json::Value =
         serde_json::from_str(&backup::export(&store, 2).unwrap()).unwrap();
     assert_eq!(fixture["records"], exported["records"]);
+}
+
+#[test]
+fn a_store_left_by_an_earlier_build_loads_whole_and_loses_only_its_indexes() {
+    let store = MemoryStore::new();
+    let fixture: serde_json::Value = serde_json::from_str(STORE_WITH_INDEX_V1).unwrap();
+    for (key, value) in fixture["store"].as_object().unwrap() {
+        store.set(key, value.as_str().unwrap()).unwrap();
+    }
+    assert_eq!(store.keys().unwrap().len(), 31);
+    let scan = kinds::scan_all(&store).unwrap();
+    assert_eq!(scan.readable, 19);
+    assert!(scan.quarantined.is_empty() && scan.unreadable.is_empty());
+    assert!(scan.unknown.is_empty());
+    assert_eq!(
+        scan.legacy_indexes_removed,
+        vec!["j", "c", "a", "m", "ma", "p", "cp", "x", "d", "s", "u"]
+    );
+    let mut left = store.keys().unwrap();
+    left.sort();
+    assert_eq!(
+        left.len(),
+        20,
+        "the 19 records and documents and the schema"
+    );
+    assert!(left.iter().all(|k| k == "wm:schema"
+        || k.matches(':').count() == 2
+        || kinds::find(&k[3..]).is_some()));
+    // Scanning again finds nothing more to remove.
+    assert!(kinds::scan_all(&store)
+        .unwrap()
+        .legacy_indexes_removed
+        .is_empty());
 }

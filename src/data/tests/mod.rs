@@ -27,6 +27,9 @@ pub(super) const SOWS_LIST_FORM_V1: &str =
     include_str!("../../../tests/fixtures/v1/sows_list_form.json");
 pub(super) const MEETING_NAMED_WEEKDAY_V1: &str =
     include_str!("../../../tests/fixtures/v1/meeting_named_weekday.json");
+/// A whole store as earlier builds left it, with an index per collection.
+pub(super) const STORE_WITH_INDEX_V1: &str =
+    include_str!("../../../tests/fixtures/v1/store_with_index.json");
 
 /// Every key and value, for "the store did not change" checks.
 pub(super) fn snapshot(store: &dyn KvStore) -> BTreeMap<String, String> {
@@ -45,6 +48,10 @@ pub(super) fn snapshot(store: &dyn KvStore) -> BTreeMap<String, String> {
 pub(super) struct CountingStore<'a> {
     pub inner: &'a dyn KvStore,
     pub written: RefCell<Vec<String>>,
+    /// Keys read with `get`, in order.
+    pub read: RefCell<Vec<String>>,
+    /// How many times every key was listed.
+    pub listed: RefCell<usize>,
 }
 
 impl<'a> CountingStore<'a> {
@@ -52,12 +59,15 @@ impl<'a> CountingStore<'a> {
         Self {
             inner,
             written: RefCell::new(Vec::new()),
+            read: RefCell::new(Vec::new()),
+            listed: RefCell::new(0),
         }
     }
 }
 
 impl KvStore for CountingStore<'_> {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.read.borrow_mut().push(key.to_owned());
         self.inner.get(key)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -69,6 +79,7 @@ impl KvStore for CountingStore<'_> {
         self.inner.remove(key)
     }
     fn keys(&self) -> Result<Vec<String>, StoreError> {
+        *self.listed.borrow_mut() += 1;
         self.inner.keys()
     }
 }
