@@ -23,16 +23,12 @@ impl LocalStore {
     /// A full quota is not "unavailable": reading still works and a smaller
     /// write may still fit, so the app stays writable and says "full" when a
     /// save fails.
+    ///
+    /// The check runs once per page and its answer is kept: every read and
+    /// write of the app opens the store, and a probe each time would add two
+    /// writes to every save (and a `storage` event in every other tab).
     pub fn open() -> Self {
-        let storage = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .filter(|s| match s.set_item(PROBE_KEY, "1") {
-                Ok(()) => {
-                    let _ = s.remove_item(PROBE_KEY);
-                    true
-                }
-                Err(e) => classify(e) == StoreError::QuotaExceeded,
-            });
+        let storage = OPENED.with(|opened| opened.get_or_init(probe).clone());
         Self { storage }
     }
 
@@ -44,6 +40,25 @@ impl LocalStore {
     fn storage(&self) -> Result<&web_sys::Storage, StoreError> {
         self.storage.as_ref().ok_or(StoreError::Unavailable)
     }
+}
+
+thread_local! {
+    /// `localStorage` as [`probe`] found it when this page first asked.
+    static OPENED: std::cell::OnceCell<Option<web_sys::Storage>> =
+        const { std::cell::OnceCell::new() };
+}
+
+/// `localStorage`, if a write really works (see [`LocalStore::open`]).
+fn probe() -> Option<web_sys::Storage> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .filter(|s| match s.set_item(PROBE_KEY, "1") {
+            Ok(()) => {
+                let _ = s.remove_item(PROBE_KEY);
+                true
+            }
+            Err(e) => classify(e) == StoreError::QuotaExceeded,
+        })
 }
 
 /// Maps a thrown JS error to a store error. Chromium and Safari name a full

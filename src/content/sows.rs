@@ -93,27 +93,6 @@ mod tests {
 
     use super::*;
 
-    /// Handelsman et al. 1987, with "using" for "shooting up" as in
-    /// published forms.
-    const PUBLISHED: [&str; 16] = [
-        "I feel anxious",
-        "I feel like yawning",
-        "I'm perspiring",
-        "My eyes are tearing",
-        "My nose is running",
-        "I have goose flesh",
-        "I am shaking",
-        "I have hot flashes",
-        "I have cold flashes",
-        "My bones and muscles ache",
-        "I feel restless",
-        "I feel nauseous",
-        "I feel like vomiting",
-        "My muscles twitch",
-        "I have cramps in my stomach",
-        "I feel like using now",
-    ];
-
     fn parsed() -> Sows {
         Sows::parse(SOWS_JSON).expect("sows.json parses")
     }
@@ -128,7 +107,9 @@ mod tests {
     #[test]
     fn the_sixteen_items_keep_their_published_wording_and_order() {
         let texts: Vec<String> = parsed().items.into_iter().map(|i| i.text).collect();
-        assert_eq!(texts, PUBLISHED);
+        // The domain keeps the published wording (Handelsman et al. 1987,
+        // with "using" for "shooting up" as on published forms).
+        assert_eq!(texts, crate::domain::tools::SOWS_ITEMS);
     }
 
     #[test]

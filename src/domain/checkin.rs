@@ -353,7 +353,7 @@ pub fn newest_first(a: &CheckIn, b: &CheckIn) -> std::cmp::Ordering {
 /// Every trigger used across the check-ins, each once (first spelling wins,
 /// compared ignoring case), most used first, then A to Z. For the filter
 /// menu and insights.
-pub fn trigger_counts(entries: &[CheckIn]) -> Vec<(String, usize)> {
+pub fn trigger_counts<'a>(entries: impl IntoIterator<Item = &'a CheckIn>) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, String, usize)> = Vec::new();
     for c in entries {
         let mut seen: Vec<String> = Vec::new();

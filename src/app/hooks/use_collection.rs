@@ -5,8 +5,9 @@
 //! Reading them all before the first draw would hold the screen blank, so a
 //! collection is read newest first: the newest [`FIRST_SLICE`] records before
 //! the first draw, the rest in slices of [`SLICE`], one short task each, so
-//! the app answers taps while the older history arrives. `complete` tells the
-//! screens that count or chart the whole history when it is all there.
+//! the app answers taps while the older history arrives, and then added to
+//! the list at once. `complete` tells the screens that count or chart the
+//! whole history when it is all there.
 
 use super::use_storage_event::use_storage_event;
 use crate::app::state::{now_ms, use_app_state, with_store, AppState};
@@ -68,10 +69,20 @@ impl<T: Record + Send + Sync + 'static> CollectionHandle<T> {
         }
     }
 
-    /// Reads the newest slice of `older` in the next task, puts it in front
-    /// of the list, and goes on until nothing is left (or a newer reload
-    /// took over).
-    fn read_older(self, mut older: Vec<(String, String)>, generation: u64) {
+    /// Reads `older` one slice per task, newest first, and puts them all in
+    /// front of the list in the last one (or stops if a newer reload took
+    /// over). The list changes once, not once a slice, because every change
+    /// makes the screens sort and filter the whole history again.
+    fn read_older(self, older: Vec<(String, String)>, generation: u64) {
+        self.read_older_into(older, Vec::new(), generation);
+    }
+
+    fn read_older_into(
+        self,
+        mut older: Vec<(String, String)>,
+        mut read: Vec<Envelope<T>>,
+        generation: u64,
+    ) {
         // The app's state (read-only mode, notices) is found through the
         // owner, which a timer callback does not have by itself: each slice
         // runs inside it, and so does the timer for the next one.
@@ -84,11 +95,16 @@ impl<T: Record + Send + Sync + 'static> CollectionHandle<T> {
                     return;
                 }
                 owner.with(|| {
-                    self.read_slice(&mut older);
+                    let slice = older.split_off(older.len().saturating_sub(SLICE));
+                    if let Some(mut items) = self.read(&slice) {
+                        items.append(&mut read);
+                        read = items;
+                    }
                     if older.is_empty() {
+                        self.put_in_front(read);
                         self.finish();
                     } else {
-                        self.read_older(older, generation);
+                        self.read_older_into(older, read, generation);
                     }
                 });
             },
@@ -96,26 +112,21 @@ impl<T: Record + Send + Sync + 'static> CollectionHandle<T> {
         );
     }
 
-    /// Reads the newest slice of `older` (and takes it off) and puts it in
-    /// front of the list.
-    fn read_slice(&self, older: &mut Vec<(String, String)>) {
-        let slice = older.split_off(older.len().saturating_sub(SLICE));
-        let Some(mut items) = self.read(&slice) else {
-            return;
-        };
+    /// Puts the older records (sorted by id) in front of the list. A record
+    /// among them that was saved or changed meanwhile is in the list already
+    /// (and newer): that one is kept.
+    fn put_in_front(&self, mut older: Vec<Envelope<T>>) {
         self.items.try_update(|list| {
-            // A record of this range saved or changed meanwhile is in the
-            // list already (and newer): keep that one.
-            if let Some((_, newest_id)) = slice.last() {
+            if let Some(newest_older) = older.last().map(|e| e.value.id().to_owned()) {
                 let already: std::collections::HashSet<&str> = list
                     .iter()
                     .map(|e| e.value.id())
-                    .filter(|id| *id <= newest_id.as_str())
+                    .filter(|id| *id <= newest_older.as_str())
                     .collect();
-                items.retain(|e| !already.contains(e.value.id()));
+                older.retain(|e| !already.contains(e.value.id()));
             }
-            items.append(list);
-            *list = items;
+            older.append(list);
+            *list = older;
         });
     }
 

@@ -2,12 +2,12 @@
 //! a trigger filter and "Jump to date". Ten years of daily entries is 3,650
 //! check-ins, so only a page of them is drawn at a time.
 
-use crate::app::components::clean_time_card::checkin_values;
 use crate::app::components::journal_entry::{day_anchor, day_label, JournalEntry};
 use crate::app::components::journal_flash::JournalFlash;
 use crate::app::hooks::use_collection;
 use crate::app::state::today;
-use crate::domain::checkin::{search, sort_newest_first, trigger_counts, CheckIn};
+use crate::data::envelope::Envelope;
+use crate::domain::checkin::{newest_first, trigger_counts, CheckIn};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -15,10 +15,20 @@ use leptos_router::components::A;
 /// How many check-ins are drawn at first and added by "Show more".
 const PAGE: usize = 50;
 
-/// The check-ins to show, grouped by day in the order given.
-fn group_by_day(entries: &[CheckIn], limit: usize) -> Vec<(NaiveDate, Vec<CheckIn>)> {
+/// The check-ins to show (`shown` holds positions in `all`), grouped by
+/// day in that order. Only these are copied for drawing.
+fn group_by_day(
+    all: &[Envelope<CheckIn>],
+    shown: &[usize],
+    limit: usize,
+) -> Vec<(NaiveDate, Vec<CheckIn>)> {
     let mut groups: Vec<(NaiveDate, Vec<CheckIn>)> = Vec::new();
-    for c in entries.iter().take(limit) {
+    for c in shown
+        .iter()
+        .take(limit)
+        .filter_map(|&i| all.get(i))
+        .map(|e| &e.value)
+    {
         match groups.last_mut() {
             Some((date, list)) if *date == c.date => list.push(c.clone()),
             _ => groups.push((c.date, vec![c.clone()])),
@@ -47,14 +57,19 @@ pub fn JournalPage() -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let jump_message = RwSignal::new(None::<String>);
 
+    // Positions in the collection, not copies: ten years of check-ins hold
+    // 4 MB of notes, and these run again whenever the history changes.
+    let items = checkins.items;
     let sorted = Memo::new(move |_| {
-        let mut all = checkins.items.with(|items| checkin_values(items));
-        sort_newest_first(&mut all);
-        all
+        items.with(|items| {
+            let mut order: Vec<usize> = (0..items.len()).collect();
+            order.sort_by(|&a, &b| newest_first(&items[a].value, &items[b].value));
+            order
+        })
     });
     let trigger_names = Memo::new(move |_| {
-        sorted.with(|all| {
-            trigger_counts(all)
+        items.with(|items| {
+            trigger_counts(items.iter().map(|e| &e.value))
                 .into_iter()
                 .map(|(name, _)| name)
                 .collect::<Vec<_>>()
@@ -63,12 +78,18 @@ pub fn JournalPage() -> impl IntoView {
     let filtered = Memo::new(move |_| {
         let q = query.get();
         let t = trigger.get();
-        sorted.with(|all| {
-            search(all, &q)
-                .into_iter()
-                .filter(|c| t.is_empty() || c.has_trigger(&t))
-                .cloned()
-                .collect::<Vec<_>>()
+        sorted.with(|order| {
+            items.with(|items| {
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        items.get(i).is_some_and(|e| {
+                            e.value.matches(&q) && (t.is_empty() || e.value.has_trigger(&t))
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
 
@@ -78,10 +99,15 @@ pub fn JournalPage() -> impl IntoView {
             jump_message.set(None);
             return;
         };
-        let found = filtered.with_untracked(|list| {
-            list.iter()
-                .position(|c| c.date <= date)
-                .map(|i| (i, list[i].date))
+        let found = filtered.with_untracked(|shown| {
+            items.with_untracked(|items| {
+                shown.iter().enumerate().find_map(|(pos, &i)| {
+                    items
+                        .get(i)
+                        .filter(|e| e.value.date <= date)
+                        .map(|e| (pos, e.value.date))
+                })
+            })
         });
         match found {
             None if !checkins.complete.get_untracked() => jump_message.set(Some(
@@ -107,7 +133,7 @@ pub fn JournalPage() -> impl IntoView {
 
     let days = move || {
         filtered.with(|list| {
-            group_by_day(list, shown.get())
+            items.with(|all| group_by_day(all, list, shown.get()))
                 .into_iter()
                 .map(|(date, entries)| {
                     let anchor = day_anchor(date);
