@@ -324,18 +324,6 @@ impl CheckIn {
     }
 }
 
-/// The check-ins matching a search (see [`CheckIn::matches`]), in the order
-/// given.
-pub fn search<'a>(entries: &'a [CheckIn], query: &str) -> Vec<&'a CheckIn> {
-    entries.iter().filter(|c| c.matches(query)).collect()
-}
-
-/// The check-ins that list a trigger (see [`CheckIn::has_trigger`]), in the
-/// order given.
-pub fn filter_by_trigger<'a>(entries: &'a [CheckIn], trigger: &str) -> Vec<&'a CheckIn> {
-    entries.iter().filter(|c| c.has_trigger(trigger)).collect()
-}
-
 /// Newest day first; on the same day the latest edit first, then by id so the
 /// order never flickers between renders.
 pub fn sort_newest_first(entries: &mut [CheckIn]) {
@@ -572,6 +560,16 @@ fn toggle_tag(tags: &mut Vec<String>, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The check-ins a journal search shows, in the order given.
+    fn search<'a>(entries: &'a [CheckIn], query: &str) -> Vec<&'a CheckIn> {
+        entries.iter().filter(|c| c.matches(query)).collect()
+    }
+
+    /// The check-ins the journal's trigger filter shows, in the order given.
+    fn filter_by_trigger<'a>(entries: &'a [CheckIn], trigger: &str) -> Vec<&'a CheckIn> {
+        entries.iter().filter(|c| c.has_trigger(trigger)).collect()
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -65,19 +65,15 @@ impl<T: Record + Send + Sync + 'static> CollectionHandle<T> {
             self.finish();
         } else {
             self.complete.set(false);
-            self.read_older(older.to_vec(), generation);
+            self.read_older(older.to_vec(), Vec::new(), generation);
         }
     }
 
-    /// Reads `older` one slice per task, newest first, and puts them all in
-    /// front of the list in the last one (or stops if a newer reload took
+    /// Reads `older` one slice per task, newest first, gathering them in
+    /// `read`, and puts them all in front of the list in the last one (or stops if a newer reload took
     /// over). The list changes once, not once a slice, because every change
     /// makes the screens sort and filter the whole history again.
-    fn read_older(self, older: Vec<(String, String)>, generation: u64) {
-        self.read_older_into(older, Vec::new(), generation);
-    }
-
-    fn read_older_into(
+    fn read_older(
         self,
         mut older: Vec<(String, String)>,
         mut read: Vec<Envelope<T>>,
@@ -104,7 +100,7 @@ impl<T: Record + Send + Sync + 'static> CollectionHandle<T> {
                         self.put_in_front(read);
                         self.finish();
                     } else {
-                        self.read_older_into(older, read, generation);
+                        self.read_older(older, read, generation);
                     }
                 });
             },
