@@ -4,6 +4,7 @@
 
 pub mod components;
 pub mod hooks;
+pub mod lazy_routes;
 pub mod local_storage;
 pub mod pages;
 pub mod state;
@@ -13,7 +14,8 @@ pub mod vault;
 use components::{header::AppHeader, nav::AppNav, notices::Notices};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
+use lazy_routes::*;
 use pages::*;
 
 use crate::domain::checkin::CheckIn;
@@ -77,7 +79,7 @@ fn LockedScreen(on_unlock: Callback<Vec<String>>) -> impl IntoView {
     view! {
         <main id="main" tabindex="-1" data-app-ready="" data-locked="">
             <Routes fallback=move || view! { <components::lock_screen::LockScreen on_unlock=on_unlock/> }>
-                <Route path=path!("/help") view=help::HelpPage/>
+                <Route path=path!("/help") view={Lazy::<HelpRoute>::new()}/>
             </Routes>
         </main>
     }
@@ -96,25 +98,25 @@ fn UnlockedApp() -> impl IntoView {
             <main id="main" tabindex="-1" data-app-ready="">
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=home::HomePage/>
-                    <Route path=path!("/guide") view=guide_overview::GuideOverviewPage/>
-                    <Route path=path!("/guide/intro") view=guide_intro::GuideIntroPage/>
-                    <Route path=path!("/guide/takeaway") view=guide_takeaway::GuideTakeawayPage/>
-                    <Route path=path!("/guide/:step") view=guide_step::GuideStepPage/>
-                    <Route path=path!("/journal") view=journal_list::JournalPage/>
-                    <Route path=path!("/journal/new") view=checkin_form::CheckInPage/>
-                    <Route path=path!("/journal/:id") view=checkin_form::CheckInPage/>
-                    <Route path=path!("/tools") view=tools_index::ToolsPage/>
-                    <Route path=path!("/tools/craving") view=craving::CravingPage/>
-                    <Route path=path!("/tools/people") view=people::PeoplePage/>
-                    <Route path=path!("/tools/meetings") view=meetings::MeetingsPage/>
-                    <Route path=path!("/tools/places") view=places::PlacesPage/>
-                    <Route path=path!("/tools/coping") view=coping::CopingPage/>
-                    <Route path=path!("/tools/exercise") view=exercise::ExercisePage/>
-                    <Route path=path!("/tools/treatment") view=treatment::TreatmentPage/>
-                    <Route path=path!("/tools/plan") view=plan::PlanPage/>
-                    <Route path=path!("/insights") view=insights::InsightsPage/>
-                    <Route path=path!("/help") view=help::HelpPage/>
-                    <Route path=path!("/settings") view=settings::SettingsPage/>
+                    <Route path=path!("/guide") view={Lazy::<GuideOverviewRoute>::new()}/>
+                    <Route path=path!("/guide/intro") view={Lazy::<GuideIntroRoute>::new()}/>
+                    <Route path=path!("/guide/takeaway") view={Lazy::<GuideTakeawayRoute>::new()}/>
+                    <Route path=path!("/guide/:step") view={Lazy::<GuideStepRoute>::new()}/>
+                    <Route path=path!("/journal") view={Lazy::<JournalRoute>::new()}/>
+                    <Route path=path!("/journal/new") view={Lazy::<CheckInRoute>::new()}/>
+                    <Route path=path!("/journal/:id") view={Lazy::<CheckInRoute>::new()}/>
+                    <Route path=path!("/tools") view={Lazy::<ToolsRoute>::new()}/>
+                    <Route path=path!("/tools/craving") view={Lazy::<CravingRoute>::new()}/>
+                    <Route path=path!("/tools/people") view={Lazy::<PeopleRoute>::new()}/>
+                    <Route path=path!("/tools/meetings") view={Lazy::<MeetingsRoute>::new()}/>
+                    <Route path=path!("/tools/places") view={Lazy::<PlacesRoute>::new()}/>
+                    <Route path=path!("/tools/coping") view={Lazy::<CopingRoute>::new()}/>
+                    <Route path=path!("/tools/exercise") view={Lazy::<ExerciseRoute>::new()}/>
+                    <Route path=path!("/tools/treatment") view={Lazy::<TreatmentRoute>::new()}/>
+                    <Route path=path!("/tools/plan") view={Lazy::<PlanRoute>::new()}/>
+                    <Route path=path!("/insights") view={Lazy::<InsightsRoute>::new()}/>
+                    <Route path=path!("/help") view={Lazy::<HelpRoute>::new()}/>
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
                 </Routes>
             </main>
             <AppNav/>
