@@ -1,49 +1,201 @@
 // Waymark boot script: the small part of the app that must run before (or
 // without) WebAssembly. It
-//  1. says clearly when this browser cannot run Waymark, instead of a blank page;
-//  2. registers the service worker that makes every screen work offline;
+//  1. says clearly when this browser cannot run Waymark, instead of a blank
+//     page, and always offers the crisis lines: a link to /help.html (a plain
+//     page written at build time by scripts/static-help.mjs), or on /help the
+//     plain page itself, shown in place of the boot screen;
+//  2. registers the service worker that makes every screen work offline
+//     (also when the app cannot run, so the plain help page works offline);
 //  3. notices when a new version is waiting and tells the app, which asks the
 //     user; the new version is only switched on when the user agrees
 //     (window.waymarkUpdate.apply()), after the app has saved any draft.
+//
+// When is the app "not running"?
+//  - no WebAssembly, or one too old for the app (checked below): at once;
+//  - the app failed to load or start: a script error or an unhandled promise
+//    rejection (Trunk's loader awaits init(), which rejects) before the app
+//    has drawn ([data-app-ready]);
+//  - the app has not drawn after 2 seconds: it may only be slow, so nothing
+//    is taken down; the help link is added and the app still takes over when
+//    it draws (it removes the element with id "boot").
 'use strict';
 (function () {
+  var HELP_PAGE = '/help.html';
+  var HELP_LINK_TEXT = 'Get help now: crisis lines';
   var message = document.getElementById('boot-message');
+
+  function bootElement() { return document.getElementById('boot'); }
+  function appReady() { return !!document.querySelector('[data-app-ready]'); }
+  function onHelpAddress() {
+    var path = window.location.pathname;
+    return path === '/help' || path === '/help/';
+  }
+
+  // #boot's data-boot says why the help link shows, for the stylesheet:
+  // "slow" (the app may still draw) or "failed" (it cannot).
+  function mark(state) {
+    var boot = bootElement();
+    if (boot) { boot.setAttribute('data-boot', state); }
+  }
+
   function say(text) {
     if (message) { message.textContent = text; }
-    var boot = document.getElementById('boot');
+    var boot = bootElement();
     if (boot) { boot.classList.add('boot--error'); }
   }
 
-  if (typeof WebAssembly !== 'object') {
-    say('This browser cannot run Waymark, because it does not support WebAssembly. ' +
-        'Please try a recent Chrome, Firefox, Edge or Safari. Nothing you saved has been lost.');
-    return;
+  // The crisis lines, one tap away: the link index.html keeps hidden in the
+  // boot screen, or one made here if it is not there.
+  function showHelpLink() {
+    try {
+      var boot = bootElement();
+      if (!boot) { return; }
+      var link = document.getElementById('boot-help');
+      if (!link) {
+        var p = document.createElement('p');
+        p.className = 'boot__help';
+        link = document.createElement('a');
+        link.id = 'boot-help';
+        link.className = 'button button--big help-button boot__help-link';
+        link.setAttribute('href', HELP_PAGE);
+        link.textContent = HELP_LINK_TEXT;
+        p.appendChild(link);
+        boot.appendChild(p);
+      }
+      link.removeAttribute('hidden');
+    } catch (e) { /* the message above still says what to do */ }
   }
 
-  // The app's WebAssembly uses reference types and bulk memory (Safari 15,
-  // Firefox 79, Chrome 96). Older engines, such as Safari on iOS 14 and
-  // earlier, have WebAssembly but cannot load it, and would otherwise sit on
-  // "Opening…" and then suggest a restart that can never help. This tiny
-  // module (externref + memory.copy) is only validated, never compiled, so
-  // the CSP is not involved.
-  var probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 2, 96, 0, 1, 111, 96, 0, 0,
-    3, 3, 2, 0, 1, 5, 3, 1, 0, 1, 10, 19, 2, 4, 0, 208, 111, 11,
-    12, 0, 65, 0, 65, 0, 65, 0, 252, 10, 0, 0, 11]);
-  var modern = false;
-  try { modern = WebAssembly.validate(probe); } catch (e) { modern = false; }
-  if (!modern) {
-    say('This browser is too old to run Waymark. Please update it (on an iPhone, update iOS), ' +
-        'or try a recent Chrome, Firefox, Edge or Safari. Nothing you saved has been lost.');
-    return;
-  }
-
-  // If the app has not started after a while, say so rather than spin forever.
-  window.setTimeout(function () {
-    if (document.getElementById('boot') && !document.querySelector('[data-app-ready]')) {
-      say('Waymark is taking a long time to start. Try closing and opening it again. ' +
-          'Your notes are stored on this device and have not been lost.');
+  // On /help: show the plain help page in place of the boot screen. It is our
+  // own page, but it is still moved in as DOM nodes, never as an HTML string.
+  var helpShown = false;
+  function showStaticHelp(fallbackText) {
+    function fallback() { say(fallbackText); showHelpLink(); }
+    if (helpShown) { return; }
+    helpShown = true;
+    if (typeof window.fetch !== 'function' || !window.DOMParser) {
+      fallback();
+      return;
     }
-  }, 20000);
+    var started;
+    try {
+      // Its look, asked for now so it is there when the page is.
+      if (!document.querySelector('link[href="/help-static.css"]')) {
+        var css = document.createElement('link');
+        css.rel = 'stylesheet';
+        css.href = '/help-static.css';
+        document.head.appendChild(css);
+      }
+      started = window.fetch(HELP_PAGE, { credentials: 'same-origin' });
+    } catch (e) { fallback(); return; }
+    started.then(function (res) {
+      if (!res.ok) { throw new Error('help page ' + res.status); }
+      return res.text();
+    }).then(function (text) {
+      var boot = bootElement();
+      // The app drew after all, or the boot screen is gone: nothing to do.
+      if (!boot || appReady()) { return; }
+      var parsed = new window.DOMParser().parseFromString(text, 'text/html');
+      var source = parsed.querySelector('main[data-help-static]');
+      if (!source) { throw new Error('no help content'); }
+      var imported = document.importNode(source, true);
+      // Inside a new element with id "boot": if the app does start after
+      // all, it removes this as it removes the boot screen, so the help is
+      // never shown twice.
+      var holder = document.createElement('div');
+      holder.id = 'boot';
+      holder.className = 'boot-static-help';
+      holder.appendChild(imported);
+      boot.parentNode.replaceChild(holder, boot);
+      if (parsed.title) { document.title = parsed.title; }
+      // The saved region first: the same code as on /help.html.
+      if (window.waymarkHelpStatic && typeof window.waymarkHelpStatic.apply === 'function') {
+        window.waymarkHelpStatic.apply(holder);
+      } else {
+        var script = document.createElement('script');
+        script.src = '/help-static.js';
+        script.defer = true;
+        document.head.appendChild(script);
+      }
+    }).catch(function () { fallback(); });
+  }
+
+  var failed = false;
+  function cannotRun(text) {
+    if (failed || appReady()) { return; }
+    failed = true;
+    mark('failed');
+    if (onHelpAddress()) { showStaticHelp(text); } else { say(text); showHelpLink(); }
+  }
+
+  var COULD_NOT_START = 'Waymark could not start in this browser. Nothing you saved has been lost. ' +
+    'Try closing it and opening it again, or try a recent Chrome, Firefox, Edge or Safari.';
+
+  if (typeof WebAssembly !== 'object') {
+    cannotRun('This browser cannot run Waymark, because it does not support WebAssembly. ' +
+        'Please try a recent Chrome, Firefox, Edge or Safari. Nothing you saved has been lost.');
+  } else {
+    // The app's WebAssembly uses reference types and bulk memory (Safari 15,
+    // Firefox 79, Chrome 96). Older engines, such as Safari on iOS 14 and
+    // earlier, have WebAssembly but cannot load it, and would otherwise sit on
+    // "Opening…" and then suggest a restart that can never help. This tiny
+    // module (externref + memory.copy) is validated here; below it is also
+    // started, which the app's CSP allows ('wasm-unsafe-eval').
+    var probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 2, 96, 0, 1, 111, 96, 0, 0,
+      3, 3, 2, 0, 1, 5, 3, 1, 0, 1, 10, 19, 2, 4, 0, 208, 111, 11,
+      12, 0, 65, 0, 65, 0, 65, 0, 252, 10, 0, 0, 11]);
+    var modern = false;
+    try { modern = WebAssembly.validate(probe); } catch (e) { modern = false; }
+    if (!modern) {
+      cannotRun('This browser is too old to run Waymark. Please update it (on an iPhone, update iOS), ' +
+          'or try a recent Chrome, Firefox, Edge or Safari. Nothing you saved has been lost.');
+    }
+  }
+
+  if (!failed) {
+    // Some browsers (managed ones, or with JIT turned off) have WebAssembly
+    // but refuse to start a module. Try the tiny module both ways the app's
+    // loader does: this answers for sure, even if the app's own failure came
+    // before this script could listen for it. If it is wrong, no harm: the
+    // app removes the boot screen, and whatever replaced it, when it draws.
+    try {
+      var starts = [WebAssembly.instantiate(probe)];
+      if (typeof WebAssembly.instantiateStreaming === 'function' && typeof Response === 'function') {
+        starts.push(WebAssembly.instantiateStreaming(
+          new Response(probe, { headers: { 'Content-Type': 'application/wasm' } })));
+      }
+      Promise.all(starts).then(null, function () { cannotRun(COULD_NOT_START); });
+    } catch (e) { cannotRun(COULD_NOT_START); }
+
+    // The app failed to load or start. Errors after it has drawn are not
+    // a failure to start, and are left to the app. Capture, so that a script
+    // file that fails to load (an error on the <script> element, which does
+    // not bubble) counts too; other elements' load errors do not.
+    window.addEventListener('error', function (event) {
+      var target = event && event.target;
+      if (target && target !== window && target.tagName !== 'SCRIPT') { return; }
+      cannotRun(COULD_NOT_START);
+    }, true);
+    window.addEventListener('unhandledrejection', function () { cannotRun(COULD_NOT_START); });
+
+    // The app may just be slow (an old phone, a first visit on a bad
+    // connection). Take nothing down and leave the screen as it is: only
+    // offer the crisis lines, so nobody waits for them.
+    window.setTimeout(function () {
+      if (failed || appReady() || !bootElement()) { return; }
+      mark('slow');
+      showHelpLink();
+    }, 2000);
+
+    // If the app has not started after a while, say so rather than spin forever.
+    window.setTimeout(function () {
+      if (!failed && bootElement() && !appReady()) {
+        say('Waymark is taking a long time to start. Try closing and opening it again. ' +
+            'Your notes are stored on this device and have not been lost.');
+        showHelpLink();
+      }
+    }, 20000);
+  }
 
   var update = { ready: false, waiting: null };
   window.waymarkUpdate = update;

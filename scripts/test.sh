@@ -27,8 +27,9 @@ cargo test --target wasm32-unknown-unknown --test components
 step "4. release build"
 trunk build --release --offline
 
-step "5. size budget"
+step "5. size budget and the static Help page"
 node scripts/sizes.mjs --check
+node --test tests/static-help.test.mjs
 
 step "6. smoke tests in Firefox and WebKit"
 node --test --test-concurrency=1 tests/engines/

@@ -121,10 +121,15 @@ export async function withPage(fn) {
   } finally { await close(); }
 }
 
-/** Opens `path` and waits until the app has drawn (not just the boot screen). */
+/**
+ * Opens `path` and waits until the app has drawn its screen (not just the
+ * boot screen): the shell is ready, and the screen, whose code may come in a
+ * lazily loaded chunk, has drawn its heading.
+ */
 export async function openApp(page, base, path = '/', timeout = 20000) {
   await page.goto(base + path);
   await page.waitForSelector('[data-app-ready]', { timeout });
+  await page.waitForSelector('main h1', { timeout });
 }
 
 /**
