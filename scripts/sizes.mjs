@@ -17,6 +17,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { customSectionNames } from './wasm-sections.mjs';
+import { firstLoadFiles } from './first-load.mjs';
 
 const DIST = process.env.WAYMARK_DIST || new URL('../dist', import.meta.url).pathname;
 // The product target is 180 KB (goal 150). The split build is not there yet:
@@ -34,7 +35,7 @@ function walk(d) {
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
-export function measure(buf) {
+function measure(buf) {
   return {
     raw: buf.length,
     gzip: gzipSync(buf, { level: 9 }).length,
@@ -42,21 +43,6 @@ export function measure(buf) {
   };
 }
 const sum = (list) => list.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip, brotli: a.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-
-/** The files index.html makes the browser fetch up front, as /paths. */
-export function firstLoadFiles(html) {
-  const paths = new Set(['/index.html']);
-  for (const m of html.matchAll(/<(?:link|script)\b[^>]*>/g)) {
-    const tag = m[0];
-    const rel = (tag.match(/\brel="([^"]+)"/) || [])[1] || '';
-    const url = (tag.match(/\b(?:href|src)="(\/[^"]+)"/) || [])[1];
-    if (!url || rel === 'manifest' || rel === 'icon' || rel === 'apple-touch-icon') continue;
-    paths.add(url);
-  }
-  // Trunk's inline loader fetches the main module (preloaded above too).
-  for (const m of html.matchAll(/['"](\/[^'"]+\.wasm)['"]/g)) paths.add(m[1]);
-  return [...paths].sort();
-}
 
 const files = walk(DIST).map((p) => ({ path: '/' + relative(DIST, p), ...measure(readFileSync(p)) }));
 const byPath = new Map(files.map((f) => [f.path, f]));

@@ -109,6 +109,8 @@ async function open(path) {
 
 async function waitReady(what) {
   await s.waitFor(() => !!document.querySelector('[data-app-ready]'), { timeout: 30000, message: `the app to start on ${what}` });
+  // The screen itself may come in a lazily loaded module, a moment later.
+  await s.waitFor(() => !!document.querySelector('main h1'), { timeout: 30000, message: `the screen to draw on ${what}` });
   await s.execute(watchErrors);
 }
 
