@@ -30,6 +30,30 @@ macro_rules! lazy_screen {
     )*};
 }
 
+/// What the lock screen calls once the data is open (given by the locked
+/// app, which then draws the unlocked one).
+#[derive(Clone, Copy)]
+pub struct OnUnlock(pub Callback<Vec<String>>);
+
+/// Every address while the passphrase lock is on (Help excepted).
+pub struct LockRoute;
+
+#[lazy_route]
+impl LazyRoute for LockRoute {
+    fn data() -> Self {
+        LockRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        match use_context::<OnUnlock>() {
+            Some(OnUnlock(on_unlock)) => {
+                view! { <super::components::lock_screen::LockScreen on_unlock=on_unlock/> }.into_any()
+            }
+            None => ().into_any(),
+        }
+    }
+}
+
 lazy_screen! {
     /// `/guide`
     GuideOverviewRoute => guide_overview::GuideOverviewPage;

@@ -73,13 +73,17 @@ pub fn App() -> impl IntoView {
 
 /// While locked: Help (crisis lines need no passphrase) at its address, the
 /// lock screen at every other one. (A `Routes` is what commits the address
-/// to the browser's history, so Help gets one too.)
+/// to the browser's history, so Help gets one too.) The lock screen, with
+/// the unlock and its Web Crypto calls, is a lazy route of its own: most
+/// people never turn the lock on, and their first load does not carry it.
 #[component]
 fn LockedScreen(on_unlock: Callback<Vec<String>>) -> impl IntoView {
+    provide_context(OnUnlock(on_unlock));
     view! {
         <main id="main" tabindex="-1" data-app-ready="" data-locked="">
-            <Routes fallback=move || view! { <components::lock_screen::LockScreen on_unlock=on_unlock/> }>
+            <Routes fallback=not_found::NotFound>
                 <Route path=path!("/help") view={Lazy::<HelpRoute>::new()}/>
+                <Route path=path!("/*any") view={Lazy::<LockRoute>::new()}/>
             </Routes>
         </main>
     }
