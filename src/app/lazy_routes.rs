@@ -47,7 +47,8 @@ impl LazyRoute for LockRoute {
     fn view(_this: Self) -> AnyView {
         match use_context::<OnUnlock>() {
             Some(OnUnlock(on_unlock)) => {
-                view! { <super::components::lock_screen::LockScreen on_unlock=on_unlock/> }.into_any()
+                view! { <super::components::lock_screen::LockScreen on_unlock=on_unlock/> }
+                    .into_any()
             }
             None => ().into_any(),
         }

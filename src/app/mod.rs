@@ -12,10 +12,10 @@ pub mod theme;
 pub mod vault;
 
 use components::{header::AppHeader, nav::AppNav, notices::Notices};
+use lazy_routes::*;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy};
-use lazy_routes::*;
 use pages::*;
 
 use crate::domain::checkin::CheckIn;
