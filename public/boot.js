@@ -199,14 +199,19 @@
 
   var update = { ready: false, waiting: null };
   window.waymarkUpdate = update;
+  var registration = null;
   function announce(worker) {
+    if (update.ready && update.waiting === worker) { return; }
     update.ready = true;
     update.waiting = worker;
     window.dispatchEvent(new Event('waymark-update-ready'));
   }
-  // Called by the app after it has saved drafts and the user said yes.
+  // Called by the app after it has saved drafts and the user said yes. The
+  // registration's waiting worker is the one to switch on: if an even newer
+  // build was installed since the notice, the announced one is redundant.
   update.apply = function () {
-    if (update.waiting) { update.waiting.postMessage({ type: 'SKIP_WAITING' }); }
+    var worker = (registration && registration.waiting) || update.waiting;
+    if (worker) { worker.postMessage({ type: 'SKIP_WAITING' }); }
   };
 
   if (!('serviceWorker' in navigator)) { return; }
@@ -214,26 +219,46 @@
   var hadController = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', function () {
     // The first install takes control without a reload; a later switch was
-    // asked for by the user, so reload into the new version once.
+    // asked for by the user, so reload into the new version once. Every tab
+    // does this, so no tab keeps running a build whose cache is gone.
     if (!hadController) { hadController = true; return; }
     if (reloading) { return; }
     reloading = true;
     window.location.reload();
   });
+  // A new version that has installed (it waits for the user) is announced,
+  // but not on the first install, which needs no reload.
+  function watch(worker) {
+    if (!worker) { return; }
+    function check() {
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) { announce(worker); }
+    }
+    check();
+    worker.addEventListener('statechange', check);
+  }
   window.addEventListener('load', function () {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(function (reg) {
-      if (reg.waiting && navigator.serviceWorker.controller) { announce(reg.waiting); }
-      reg.addEventListener('updatefound', function () {
-        var worker = reg.installing;
-        if (!worker) { return; }
-        worker.addEventListener('statechange', function () {
-          if (worker.state === 'installed' && navigator.serviceWorker.controller) { announce(worker); }
-        });
-      });
-      // Look for a new version when the app comes back to the foreground.
+    // updateViaCache: 'none': every update check fetches sw.js, and any
+    // script it would import, from the server and never from the HTTP
+    // cache, whatever Cache-Control the host sends. (Browsers already skip
+    // the HTTP cache for the top-level sw.js by default, 'imports'; 'none'
+    // says so explicitly and covers imported scripts too.) The host should
+    // still serve sw.js, index.html and boot.js with no-cache; see README,
+    // "Deploying".
+    navigator.serviceWorker.register('/sw.js', { scope: '/', updateViaCache: 'none' }).then(function (reg) {
+      registration = reg;
+      watch(reg.waiting);
+      // register() normally settles after an install under way, but a tab
+      // opened mid-install must not miss the new version either.
+      watch(reg.installing);
+      reg.addEventListener('updatefound', function () { watch(reg.installing); });
+      function check() { reg.update().catch(function () { /* offline: try later */ }); }
+      // Look for a new version when the app comes back to the foreground,
+      // and when the network returns (an update cut off by a lost signal is
+      // tried again; it never half-installs).
       document.addEventListener('visibilitychange', function () {
-        if (document.visibilityState === 'visible') { reg.update().catch(function () {}); }
+        if (document.visibilityState === 'visible') { check(); }
       });
+      window.addEventListener('online', check);
     }).catch(function () { /* Offline support is a bonus; the app still runs. */ });
   });
 })();

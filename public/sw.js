@@ -6,15 +6,28 @@ const FILES = ['__WAYMARK_FILES__'];
 const CACHE = 'waymark-' + BUILD_ID;
 
 self.addEventListener('install', (event) => {
-  // All or nothing: if one file fails, this version is not installed and the
-  // old one keeps working. cache: 'reload' skips the HTTP cache so old and
-  // new files are never mixed.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))
-    )
-  );
-  // No skipWaiting here: a new version waits until the user agrees.
+  // All or nothing: if one file fails (a 404, a 500, a connection cut off
+  // half-way), this version is not installed and the old one keeps working.
+  // cache: 'reload' skips the HTTP cache so old and new files are never mixed.
+  event.waitUntil((async () => {
+    // The same build id as a version already here (only sw.js changed):
+    // that cache is in use, and is never deleted below.
+    const existed = await caches.has(CACHE);
+    const cache = await caches.open(CACHE);
+    try {
+      await cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })));
+    } catch (error) {
+      // Leave no cache of a version that never installed: the next attempt
+      // (when the network is back) starts clean, and nothing half-filled
+      // takes up the user's storage meanwhile.
+      if (!existed) { await caches.delete(CACHE); }
+      throw error;
+    }
+  })());
+  // No skipWaiting here: a new version waits until the user agrees. Until
+  // then the old version serves every file of its own build, including
+  // chunks of screens a tab has not opened yet, from its own cache; its cache
+  // is only deleted on activate, when every tab reloads onto the new one.
 });
 
 self.addEventListener('message', (event) => {
@@ -47,14 +60,18 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname === '/sw.js') { return; }
 
   event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
+    // Only this build's cache answers (caches.match with a cacheName never
+    // creates a cache, unlike caches.open): while a new version waits, this
+    // one keeps serving its own files, chunks of screens not opened yet
+    // included, even though the server has only the new build's files now.
+    const own = { cacheName: CACHE };
     if (isAppRoute(url)) {
       // Every app route is the same page: answer from this build's index.html.
-      const page = await cache.match('/index.html');
+      const page = await caches.match('/index.html', own);
       if (page) { return page; }
       return fetch(request);
     }
-    const hit = await cache.match(url.pathname);
+    const hit = await caches.match(url.pathname, own);
     if (hit) { return hit; }
     try {
       return await fetch(request);

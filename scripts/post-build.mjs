@@ -99,6 +99,7 @@ function hashAndPlace(work, parts, glue) {
     // Its comments list, per chunk, every screen that shares it: a third of
     // the loader's bytes, and it is on the first load.
     .replace(/^\/\* [^\n]*\*\/\n/gm, '');
+  loader = retryFailedLoads(loader);
   for (const name of parts.modules) {
     const buf = readFileSync(join(work, name));
     const final = hashedName(name, buf);
@@ -123,6 +124,34 @@ function hashAndPlace(work, parts, glue) {
   writeFileSync(join(dir, wasmName), mainWasm);
   if (existsSync(glue.snippets)) throw new Error('wasm-bindgen wrote snippets, which this hook does not place');
   return { jsName, wasmName, loaderName };
+}
+
+/**
+ * A screen's module that fails to load (no network before the service worker
+ * has cached it) would be reported to Rust as a failure, and Leptos's lazy
+ * route panics on that, which stops the whole app. Instead the loader keeps
+ * trying, with growing pauses and at once when the browser is back online,
+ * and tells the page (boot.js shows a notice): the screen opens when its
+ * module arrives, and the app stays usable meanwhile.
+ */
+function retryFailedLoads(loader) {
+  const call = '            await callee();\n';
+  if (!loader.includes(call)) throw new Error('the split loader changed: no `await callee();` to wrap');
+  const retry = `async function loadUntilDone(callee) {
+    for (let pause = 1000; ; pause = Math.min(pause * 2, 30000)) {
+        try { return await callee(); } catch (e) {
+            console.error(e);
+            window.dispatchEvent(new Event("waymark-module-retry"));
+            await new Promise((done) => {
+                const again = () => { window.removeEventListener("online", again); done(); };
+                window.addEventListener("online", again);
+                setTimeout(again, pause);
+            });
+        }
+    }
+}
+`;
+  return loader.replace(call, '            await loadUntilDone(callee);\n').replace('function wrapAsyncCb(', `${retry}function wrapAsyncCb(`);
 }
 
 /** Subresource integrity as Trunk writes it. */
@@ -181,13 +210,16 @@ function writePrecache() {
     .map((p) => '/' + relative(dir, p).split(sep).join('/'))
     .filter((f) => f !== '/sw.js')
     .sort();
-  const hash = createHash('sha256');
+  const template = readFileSync(swPath, 'utf8');
+  // The worker's own code counts too: a release that changes only sw.js
+  // gets a new cache, not the old name with other rules.
+  const hash = createHash('sha256').update(template);
   for (const f of files) {
     hash.update(f);
     hash.update(readFileSync(join(dir, f)));
   }
   const buildId = hash.digest('hex').slice(0, 16);
-  const sw = readFileSync(swPath, 'utf8')
+  const sw = template
     .replace("'__WAYMARK_BUILD_ID__'", JSON.stringify(buildId))
     .replace("['__WAYMARK_FILES__']", JSON.stringify(files));
   writeFileSync(swPath, sw);
