@@ -197,6 +197,21 @@
     }, 20000);
   }
 
+  // A screen's module that could not be fetched (no network before the
+  // service worker has stored it): the split loader keeps trying and says so
+  // here. One quiet notice, gone once the module is in.
+  window.addEventListener('waymark-module-retry', function () {
+    if (document.getElementById('module-retry')) { return; }
+    var note = document.createElement('p');
+    note.id = 'module-retry';
+    note.className = 'notice module-retry';
+    note.setAttribute('role', 'status');
+    note.textContent = 'This screen needs a connection the first time it opens. ' +
+      'It will open by itself when you are back online. Everything else still works.';
+    document.body.appendChild(note);
+    window.addEventListener('waymark-module-loaded', function () { note.remove(); }, { once: true });
+  });
+
   var update = { ready: false, waiting: null };
   window.waymarkUpdate = update;
   var registration = null;

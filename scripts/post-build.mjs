@@ -138,8 +138,13 @@ function retryFailedLoads(loader) {
   const call = '            await callee();\n';
   if (!loader.includes(call)) throw new Error('the split loader changed: no `await callee();` to wrap');
   const retry = `async function loadUntilDone(callee) {
-    for (let pause = 1000; ; pause = Math.min(pause * 2, 30000)) {
-        try { return await callee(); } catch (e) {
+    for (let pause = 1000, failed = false; ; pause = Math.min(pause * 2, 30000)) {
+        try {
+            const done = await callee();
+            if (failed) window.dispatchEvent(new Event("waymark-module-loaded"));
+            return done;
+        } catch (e) {
+            failed = true;
             console.error(e);
             window.dispatchEvent(new Event("waymark-module-retry"));
             await new Promise((done) => {

@@ -124,3 +124,26 @@ test('screens reached by in-app navigation load their modules and their main but
     assert.deepEqual(errors, [], 'no script error on the way');
   } finally { await close(); }
 });
+
+test('a screen whose module cannot be fetched yet says so, keeps the app alive, and opens when the network is back', async () => {
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // Before the service worker has stored anything: every screen module fails.
+    const block = (route) => (firstLoad.includes(new URL(route.request().url()).pathname) ? route.continue() : route.abort());
+    await page.route('**/*.wasm', block);
+    await openApp(page, server.url, '/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tools' }).click();
+    await page.getByRole('status').filter({ hasText: 'needs a connection the first time' }).waitFor();
+    // The app did not stop: the home screen still answers.
+    await page.getByRole('link', { name: 'Help now: crisis lines and overdose steps' }).isVisible();
+    assert.ok(await page.getByRole('heading', { level: 1 }).first().isVisible(), 'a screen is still on view');
+    await page.unroute('**/*.wasm', block);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.getByRole('heading', { level: 1, name: 'Tools' }).waitFor({ timeout: 15000 });
+    await page.getByRole('status').filter({ hasText: 'needs a connection the first time' }).waitFor({ state: 'detached' });
+    assert.deepEqual(errors, [], 'no script error');
+  } finally { await close(); }
+});
