@@ -93,3 +93,55 @@ lazy_screen! {
     /// `/settings`
     SettingsRoute => settings::SettingsPage;
 }
+
+/// Fetches and compiles, in idle time after the first screen has drawn, the
+/// modules of the screens one tap from Home: Help first (the crisis screen
+/// must open at once), then the check-in form, the craving tool and the
+/// bottom navigation's screens. Each waits for the browser to be idle, so
+/// typing on the first screen is never held up; the rest load on first use.
+/// Only when the service worker already serves this page: then the modules
+/// come from its cache. On a first visit it is still downloading them all,
+/// and fetching them twice would cost the user's data for nothing.
+pub fn preload_nearby_screens() {
+    let from_cache = window().navigator().service_worker().controller().is_some();
+    if !from_cache {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        idle().await;
+        <HelpRoute as LazyRoute>::preload().await;
+        idle().await;
+        <CheckInRoute as LazyRoute>::preload().await;
+        idle().await;
+        <CravingRoute as LazyRoute>::preload().await;
+        idle().await;
+        <JournalRoute as LazyRoute>::preload().await;
+        idle().await;
+        <GuideOverviewRoute as LazyRoute>::preload().await;
+        idle().await;
+        <ToolsRoute as LazyRoute>::preload().await;
+    });
+}
+
+/// Resolves when the browser is idle (`requestIdleCallback`, which Safari
+/// lacks: there, after a second).
+async fn idle() {
+    use wasm_bindgen::{JsCast, JsValue};
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window: JsValue = window().into();
+        let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &JsValue::from_f64(3000.0));
+        let scheduled = match idle {
+            Some(idle) => idle.call2(&window, &resolve, &options).is_ok(),
+            None => false,
+        };
+        if !scheduled {
+            let _ = web_sys::window()
+                .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1000));
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

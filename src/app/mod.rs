@@ -98,6 +98,7 @@ fn UnlockedApp() -> impl IntoView {
     hooks::provide_doc::<GuideProgress>();
     hooks::provide_collection::<CheckIn>();
     Effect::new(move |_| theme::apply_theme(settings.value.with(|s| s.theme)));
+    lazy_routes::preload_nearby_screens();
     view! {
             <main id="main" tabindex="-1" data-app-ready="">
                 <Routes fallback=not_found::NotFound>
