@@ -96,9 +96,17 @@ fn UnlockedApp() -> impl IntoView {
     // Read by several screens, so loaded once and shared.
     let settings = hooks::provide_doc::<Settings>();
     hooks::provide_doc::<GuideProgress>();
-    hooks::provide_collection::<CheckIn>();
+    let checkins = hooks::provide_collection::<CheckIn>();
     Effect::new(move |_| theme::apply_theme(settings.value.with(|s| s.theme)));
-    lazy_routes::preload_nearby_screens();
+    // Once the journal's older slices are in (the home's clean time waits for
+    // them), so preloading never competes with them.
+    Effect::new(move |started: Option<bool>| {
+        let done = started.unwrap_or(false) || checkins.complete.get();
+        if done && started != Some(true) {
+            lazy_routes::preload_nearby_screens();
+        }
+        done
+    });
     view! {
             <main id="main" tabindex="-1" data-app-ready="">
                 <Routes fallback=not_found::NotFound>
