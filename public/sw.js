@@ -60,18 +60,13 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname === '/sw.js') { return; }
 
   event.respondWith((async () => {
-    // Only this build's cache answers (caches.match with a cacheName never
-    // creates a cache, unlike caches.open): while a new version waits, this
-    // one keeps serving its own files, chunks of screens not opened yet
-    // included, even though the server has only the new build's files now.
-    const own = { cacheName: CACHE };
     if (isAppRoute(url)) {
       // Every app route is the same page: answer from this build's index.html.
-      const page = await caches.match('/index.html', own);
+      const page = await fromOwnCache('/index.html');
       if (page) { return page; }
       return fetch(request);
     }
-    const hit = await caches.match(url.pathname, own);
+    const hit = await fromOwnCache(url.pathname);
     if (hit) { return hit; }
     try {
       return await fetch(request);
@@ -81,3 +76,20 @@ self.addEventListener('fetch', (event) => {
     }
   })());
 });
+
+/**
+ * This build's copy of `path`, or undefined. Only this build's cache answers
+ * (caches.match with a cacheName never creates a cache, unlike caches.open):
+ * while a new version waits, this one keeps serving its own files, chunks of
+ * screens not opened yet included, even though the server has only the new
+ * build's files now. A cache that cannot be read (Firefox rejects while its
+ * cache is still being written on a first visit) counts as a miss, so the
+ * network answers instead of the request failing.
+ */
+async function fromOwnCache(path) {
+  try {
+    return await caches.match(path, { cacheName: CACHE });
+  } catch (_) {
+    return undefined;
+  }
+}
