@@ -145,7 +145,8 @@ function retryFailedLoads(loader) {
             return done;
         } catch (e) {
             failed = true;
-            console.error(e);
+            // Recovered by the next try: a warning, not an error.
+            console.warn("Waymark: a screen module did not load; trying again", e);
             window.dispatchEvent(new Event("waymark-module-retry"));
             await new Promise((done) => {
                 const again = () => { window.removeEventListener("online", again); done(); };

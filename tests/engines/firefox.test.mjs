@@ -67,7 +67,13 @@ async function withPage(fn) {
     await page.setViewport({ width: 360, height: 740 });
     const errors = [];
     page.on('pageerror', (e) => errors.push(`pageerror: ${e?.message ?? e}`));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+    // An Error logged to the console shows as "JSHandle@error": record its
+    // message, so a failure says what went wrong.
+    page.on('console', async (m) => {
+      if (m.type() !== 'error') return;
+      const detail = await Promise.all(m.args().map((a) => a.evaluate((v) => (v instanceof Error ? `${v.name}: ${v.message}` : String(v))).catch(() => '')));
+      errors.push(`console: ${m.text()} ${detail.join(' ')}`.trim());
+    });
     await page.evaluateOnNewDocument(() => {
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => {
