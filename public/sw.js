@@ -78,17 +78,18 @@ self.addEventListener('fetch', (event) => {
 });
 
 /**
- * This build's copy of `path`, or undefined. Only this build's cache answers
- * (caches.match with a cacheName never creates a cache, unlike caches.open):
- * while a new version waits, this one keeps serving its own files, chunks of
- * screens not opened yet included, even though the server has only the new
- * build's files now. A cache that cannot be read (Firefox rejects while its
- * cache is still being written on a first visit) counts as a miss, so the
- * network answers instead of the request failing.
+ * This build's copy of `path`, or undefined: while a new version waits, this
+ * one keeps serving its own files, chunks of screens not opened yet
+ * included, even though the server has only the new build's files now. A
+ * cache that cannot be read counts as a miss, so the network answers
+ * instead of the request failing. (`caches.match` with a `cacheName`, which
+ * never creates a cache, made Firefox fail bursts of module requests on a
+ * first visit; this worker's own cache is never deleted while it runs.)
  */
 async function fromOwnCache(path) {
   try {
-    return await caches.match(path, { cacheName: CACHE });
+    const cache = await caches.open(CACHE);
+    return await cache.match(path);
   } catch (_) {
     return undefined;
   }
