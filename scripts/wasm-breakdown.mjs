@@ -4,18 +4,8 @@
 // main module before wasm-opt:
 //   node scripts/wasm-breakdown.mjs target/waymark-split/waymark.wasm [depth]
 import { readFileSync } from 'node:fs';
-import { sections } from './wasm-sections.mjs';
+import { sections, readLeb } from './wasm-sections.mjs';
 
-function readLeb(buf, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = buf[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return { value, next: at };
-  }
-}
 
 /** Function index → name, from the name section's function subsection. */
 function functionNames(buf, name) {

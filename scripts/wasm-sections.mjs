@@ -2,7 +2,8 @@
 // the build hook to drop the linker's relocation sections after the split,
 // and by the size test to check that no shipped module keeps them.
 
-function readLeb(buf, at) {
+/** An unsigned LEB128 number at `at`: its value and the offset after it. */
+export function readLeb(buf, at) {
   let value = 0;
   let shift = 0;
   for (;;) {

@@ -11,7 +11,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST = process.env.WAYMARK_DIST || join(ROOT, 'dist');
 
-const TYPES = {
+/** Content types by file extension, as a static host sends them. */
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

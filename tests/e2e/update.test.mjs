@@ -20,21 +20,8 @@ import { createHash } from 'node:crypto';
 import { cp, readFile, writeFile, readdir, rename, stat, mkdtemp, rm } from 'node:fs/promises';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, openApp, waitForServiceWorker, goOffline, DIST } from './support.mjs';
+import { launch, openApp, waitForServiceWorker, goOffline, DIST, TYPES } from './support.mjs';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * A static host like support.mjs's startServer (routes fall back to
