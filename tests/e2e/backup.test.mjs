@@ -109,6 +109,7 @@ async function deleteEverything(page) {
     page.getByRole('button', { name: 'Yes, delete everything' }).click(),
   ]);
   await page.waitForSelector('[data-app-ready]');
+  await page.waitForSelector('main h1'); // the screen may come in a lazy module
 }
 
 /** Writes one check-in through the journal form, if that screen is built. */

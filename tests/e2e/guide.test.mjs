@@ -93,6 +93,7 @@ test('a ticked action and a written answer are still there after a reload', asyn
 
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     assert.equal(await page.getByRole('checkbox', { name: action, exact: true }).isChecked(), true);
     const again = page.getByRole('textbox', { name: question, exact: true });
     assert.equal(await again.inputValue(), answer);
@@ -165,6 +166,7 @@ test('a step marked done shows as done on the overview and the next step becomes
     await done.check();
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     assert.equal(await page.getByRole('checkbox', { name: 'Mark this step done' }).isChecked(), true);
     await openApp(page, server.url, '/guide');
     const text = await overviewLink(page, 1).textContent();

@@ -59,6 +59,7 @@ test('a check-in is saved, listed under today, and still there after a reload', 
     });
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     await page.getByRole('link', { name: /Walked to the meeting/ }).waitFor();
     // Home shows today's check-in instead of the button.
     await openApp(page, server.url, '/');
@@ -84,6 +85,7 @@ test('an entry can be edited and the change is kept', async () => {
     await page.waitForURL(/\/journal$/);
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     const edited = page.getByRole('link', { name: /Second thoughts/ });
     await edited.waitFor();
     assert.match(await edited.textContent(), /Okay/);
@@ -107,6 +109,7 @@ test('delete asks nothing, and Undo brings the entry back for good', async () =>
     await page.getByRole('link', { name: /Keep me please/ }).waitFor();
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     await page.getByRole('link', { name: /Keep me please/ }).waitFor();
   });
 });
@@ -188,6 +191,7 @@ test('an unsaved check-in survives a reload and can be discarded', async () => {
     await page.waitForTimeout(800); // past the autosave debounce
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     await page.getByText('We kept your unsaved check-in').waitFor();
     assert.equal(await page.getByRole('textbox', { name: /note/i }).inputValue(), 'Half a thought…');
     assert.ok(await page.getByRole('radio', { name: 'Very good', exact: true }).isChecked());
@@ -198,6 +202,7 @@ test('an unsaved check-in survives a reload and can be discarded', async () => {
     await page.waitForTimeout(800);
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     assert.equal(await page.getByRole('textbox', { name: /note/i }).inputValue(), '');
     assert.equal(await page.getByText('We kept your unsaved check-in').count(), 0);
   });

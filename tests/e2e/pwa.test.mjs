@@ -84,6 +84,7 @@ test('a theme chosen in settings survives a reload', async () => {
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     assert.ok(await page.getByRole('radio', { name: 'Dark' }).isChecked());
   } finally { await close(); }
@@ -110,6 +111,7 @@ test('a new version is offered, applied only when the user agrees, and a typed d
     assert.equal(await note.inputValue(), 'Draft typed before the update ✍️');
     await Promise.all([page.waitForEvent('load'), prompt.click()]);
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     const active = await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.getRegistration();
       return reg.active.scriptURL;

@@ -32,6 +32,7 @@ test('choosing the dark theme sets it on the page and it survives a reload', () 
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   await page.reload();
   await page.waitForSelector('[data-app-ready]');
+  await page.waitForSelector('main h1'); // the screen may come in a lazy module
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.ok(await page.getByRole('radio', { name: 'Dark' }).isChecked());
   await page.getByRole('radio', { name: 'System' }).check();
@@ -52,6 +53,7 @@ test('choosing the United Kingdom shows its helpline numbers with the date they 
   assert.match(await region.textContent(), /Emergency: 999/);
   await page.reload();
   await page.waitForSelector('[data-app-ready]');
+  await page.waitForSelector('main h1'); // the screen may come in a lazy module
   assert.ok(await page.getByRole('radio', { name: 'United Kingdom' }).isChecked(), 'the choice is kept');
   assert.ok(await page.locator('#region').getByText('0300 123 6600').isVisible());
 }));
@@ -70,6 +72,7 @@ test('a recovery start date in the future is refused and a past one is kept', ()
   await page.getByText('Saved. Your clean time counts from this day.').waitFor();
   await page.reload();
   await page.waitForSelector('[data-app-ready]');
+  await page.waitForSelector('main h1'); // the screen may come in a lazy module
   assert.equal(await page.getByLabel('Your first clean day').inputValue(), '2025-01-30');
 }));
 
@@ -80,6 +83,7 @@ test('the storage meter shows how full storage is as a percentage', () => withPa
   await page.evaluate(() => localStorage.setItem('other-app', 'x'.repeat(3_300_000)));
   await page.reload();
   await page.waitForSelector('[data-app-ready]');
+  await page.waitForSelector('main h1'); // the screen may come in a lazy module
   const storage = page.locator('#storage');
   const text = await storage.textContent();
   const m = text.match(/(\d+(?:\.\d)?)% of this browser's space/);
@@ -143,6 +147,7 @@ test('delete everything after typing DELETE removes every Waymark key and leaves
   }));
   await Promise.all([page.waitForURL(server.url + '/'), confirm.click()]);
   await page.waitForSelector('[data-app-ready]');
+  await page.waitForSelector('main h1'); // the screen may come in a lazy module
   const left = JSON.parse(await page.evaluate(() => sessionStorage.getItem('left')));
   assert.deepEqual(left.filter((k) => k.startsWith('wm:')), [], 'no Waymark key was left');
   assert.ok(left.includes('other-app'));

@@ -78,6 +78,7 @@ test('a corrupt journal record is set aside and the rest of the journal still sh
     await page.evaluate(() => { localStorage.setItem('wm:j:0corrupt0001', '{not json'); });
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     await page.getByRole('link', { name: /This one is fine/ }).waitFor();
     await page.getByText(/could not be read, so Waymark set it aside/).waitFor();
     const keys = await page.evaluate(() => Object.keys(localStorage));
@@ -142,6 +143,7 @@ test('emoji, curly quotes and right-to-left text round-trip unchanged', async ()
     await checkIn(page, note);
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     const link = page.getByRole('link', { name: /שלום/ });
     await link.waitFor();
     assert.ok((await link.textContent()).includes(note));

@@ -45,6 +45,7 @@ async function seedContacts(page, contacts) {
   }, contacts);
   await page.reload();
   await page.waitForSelector('[data-app-ready]');
+  await page.waitForSelector('main h1'); // the screen may come in a lazy module
 }
 
 async function expectHelpScreen(page, from) {
@@ -186,6 +187,7 @@ test('a craving session left mid-way is still there when the user comes back', a
     await page.waitForTimeout(600);
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     assert.ok(await page.getByText('We kept the session you started earlier.').isVisible());
     assert.ok(await page.getByRole('checkbox', { name: /Tired/ }).isChecked());
     await page.getByRole('button', { name: "I'm done", exact: true }).click();
@@ -225,6 +227,7 @@ test('a dose and a withdrawal check are kept after a reload, and the total count
 
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     assert.ok(await page.getByText(/60 mg · Taken/).isVisible(), 'the dose is listed');
     const row = page.getByRole('table').getByRole('row').nth(1);
     assert.match(await row.textContent(), /32/);
@@ -272,6 +275,7 @@ test('the plan gathers the users own words, edits inline, and prints on one A4 p
     await page.getByText('Keeping secrets', { exact: true }).waitFor({ state: 'detached' });
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     assert.ok(await page.getByText('Not sleeping', { exact: true }).isVisible(), 'saved across a reload');
     assert.equal(await page.getByText('Keeping secrets', { exact: true }).count(), 0);
 

@@ -112,6 +112,7 @@ test('records added on every tool screen are all there after a reload', async ()
     await openApp(page, server.url, '/tools/people');
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     const sam = page.getByRole('listitem').filter({ hasText: 'Sam Rivera' });
     await sam.getByText('Sponsor · Shown first on the crisis screen').waitFor();
     const dr = page.getByRole('listitem').filter({ hasText: 'Dr Lee' });
@@ -169,6 +170,7 @@ test('a risky place without a plan shows the error by the plan and saves nothing
 
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     await page.getByText('Nothing here yet.').waitFor();
     // The draft is kept, so nothing typed is lost.
     assert.equal(await page.getByLabel('Name or a few words').inputValue(), 'Payday');
@@ -240,6 +242,7 @@ test('a deleted contact comes back with Undo', async () => {
     await page.getByRole('link', { name: 'Call Sam Rivera' }).waitFor();
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
+    await page.waitForSelector('main h1'); // the screen may come in a lazy module
     await page.getByRole('link', { name: 'Call Sam Rivera' }).waitFor();
   });
 });
