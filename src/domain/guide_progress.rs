@@ -11,6 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::text_merge::{merge_edit, TextMerge};
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -184,6 +186,30 @@ impl GuideProgress {
         );
     }
 
+    /// Saves an answer typed in a screen that showed `base` when typing
+    /// began (see [`merge_edit`]): if another tab or window saved a different
+    /// answer meanwhile, those words are kept and this answer goes after them.
+    /// Returns what was done, so the screen can show the answer as stored.
+    pub fn save_answer(
+        &mut self,
+        step: u8,
+        question_id: &str,
+        base: &str,
+        words: &str,
+        today: NaiveDate,
+        now_ms: i64,
+    ) -> TextMerge {
+        let stored = self
+            .reflection(step, question_id)
+            .map(|r| r.text.clone())
+            .unwrap_or_default();
+        let merge = merge_edit(&stored, Some(base), words);
+        if let TextMerge::Write(t) | TextMerge::Both(t) = &merge {
+            self.set_reflection(step, question_id, t, today, now_ms);
+        }
+        merge
+    }
+
     /// Marks a step done or not done.
     pub fn set_done(&mut self, step: u8, done: bool) {
         self.steps.entry(step).or_default().done = done;
@@ -346,6 +372,45 @@ mod tests {
         let mut g = GuideProgress::default();
         g.set_reflection(1, "why", "  ", d("2026-03-01"), 10);
         assert_eq!(g, GuideProgress::default());
+    }
+
+    #[test]
+    fn an_answer_saved_over_one_the_screen_never_showed_keeps_both() {
+        let mut g = GuideProgress::default();
+        g.set_reflection(1, "why", "For my kids", d("2026-03-01"), 10);
+        // Another tab changed it; this one still showed the first answer.
+        g.set_reflection(1, "why", "For my health", d("2026-03-02"), 20);
+        let m = g.save_answer(
+            1,
+            "why",
+            "For my kids",
+            "For my kids, always",
+            d("2026-03-03"),
+            30,
+        );
+        assert!(matches!(m, TextMerge::Both(_)));
+        let r = g.reflection(1, "why").unwrap();
+        assert_eq!(r.text, "For my health\n\nFor my kids, always");
+        assert_eq!(r.updated_ms, 30);
+    }
+
+    #[test]
+    fn an_answer_saved_over_the_one_the_screen_showed_replaces_it() {
+        let mut g = GuideProgress::default();
+        g.set_reflection(1, "why", "For my kids", d("2026-03-01"), 10);
+        let m = g.save_answer(
+            1,
+            "why",
+            "For my kids",
+            "For my family",
+            d("2026-03-03"),
+            30,
+        );
+        assert_eq!(m, TextMerge::Write("For my family".into()));
+        assert_eq!(g.reflection(1, "why").unwrap().text, "For my family");
+        // A first answer, with nothing stored yet.
+        let m = g.save_answer(2, "why", "", "Because", d("2026-03-03"), 40);
+        assert_eq!(m, TextMerge::Write("Because".into()));
     }
 
     #[test]

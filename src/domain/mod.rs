@@ -6,6 +6,7 @@ pub mod clean_time;
 pub mod guide_progress;
 pub mod ids;
 pub mod settings;
+pub mod text_merge;
 
 pub mod ics;
 pub mod insights;

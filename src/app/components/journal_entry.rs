@@ -49,7 +49,17 @@ pub fn JournalEntry(checkin: CheckIn) -> impl IntoView {
     let href = format!("/journal/{}", checkin.id);
     let summary = mood_and_craving(&checkin);
     let used = checkin.used;
-    let triggers = (!checkin.triggers.is_empty()).then(|| checkin.triggers.join(", "));
+    // Each trigger in a <bdi>, so one in a right-to-left script cannot
+    // reorder the others.
+    let triggers = (!checkin.triggers.is_empty()).then(|| {
+        let last = checkin.triggers.len() - 1;
+        checkin
+            .triggers
+            .iter()
+            .enumerate()
+            .map(|(i, t)| view! { <bdi>{t.clone()}</bdi> {(i < last).then_some(", ")} })
+            .collect_view()
+    });
     let preview = (!checkin.note.is_empty()).then(|| note_preview(&checkin.note));
     view! {
         <li class="journal-entry">

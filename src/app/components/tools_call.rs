@@ -21,7 +21,9 @@ pub fn ContactCallItem(contact: Contact) -> impl IntoView {
     view! {
         <li class="call-item">
             <p class="call-item__who">
-                <strong>{name.clone()}</strong>
+                // In a <bdi>, so a name in a right-to-left script (or with a
+                // stray direction mark) cannot reorder the number after it.
+                <strong><bdi>{name.clone()}</bdi></strong>
                 {show_role.then(|| view! { <span class="muted">" · " {role}</span> })}
                 {has_number.then(|| view! { <span class="muted">" · " {phone.clone()}</span> })}
             </p>
@@ -35,6 +37,15 @@ pub fn ContactCallItem(contact: Contact) -> impl IntoView {
                             <a class="button call-link" href=href>{text_label.clone()}</a>
                         })}
                     </div>
+                }
+                    .into_any()
+            } else if !phone.is_empty() {
+                // Saved, but not a number a phone can dial (say, from an import).
+                view! {
+                    <p class="small muted">
+                        "This phone number cannot be dialled. "
+                        <a href="/tools/people">"Check the number for " {name.clone()}</a>
+                    </p>
                 }
                     .into_any()
             } else {

@@ -8,7 +8,7 @@ pub mod use_doc;
 pub mod use_idle_lock;
 pub mod use_storage_event;
 
-pub use use_autosave::{use_autosave, Autosave};
+pub use use_autosave::{use_autosave, use_autosave_when, Autosave};
 pub use use_collection::{provide_collection, use_collection, CollectionHandle};
 pub use use_doc::{provide_doc, use_doc, DocHandle};
 pub use use_idle_lock::use_idle_lock;

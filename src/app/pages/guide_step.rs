@@ -15,6 +15,7 @@ use crate::app::state::{now_ms, today};
 use crate::content::{guide, helplines, safety, Region, Step};
 use crate::domain::guide_progress::GuideProgress;
 use crate::domain::settings::Settings;
+use crate::domain::text_merge::TextMerge;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -22,6 +23,10 @@ use wasm_bindgen::JsCast;
 
 /// How long typing must pause before an answer is saved.
 const SAVE_DELAY: Duration = Duration::from_millis(600);
+
+/// Shown when a save kept another tab's newer answer as well.
+const KEPT_BOTH: &str = "This answer was changed in another tab or window while you were \
+     writing. Both versions are kept: the other one first, then yours.";
 
 #[component]
 pub fn GuideStepPage() -> impl IntoView {
@@ -195,21 +200,28 @@ fn ActionList(step: &'static Step) -> impl IntoView {
 /// One reflection question and the user's answer. The answer is saved a
 /// moment after typing stops, when the box loses focus, when the page is
 /// hidden, and when the user leaves the step. If a save fails the words stay
-/// in the box and the error says what to do.
+/// in the box and the error says what to do. If another tab or window saved
+/// a different answer while this box held older words, a save keeps both
+/// (see [`GuideProgress::save_answer`]) and says so.
 #[component]
 fn ReflectionField(step: u8, question: &'static str, text: &'static str) -> impl IntoView {
     let doc = use_doc::<GuideProgress>();
     let stored = Memo::new(move |_| doc.value.with(|p| p.reflection(step, question).cloned()));
     let answer = RwSignal::new(stored.get_untracked().map(|r| r.text).unwrap_or_default());
+    // The stored answer the box showed before the user typed: a save
+    // compares it with the freshest stored answer.
+    let base = StoredValue::new(answer.get_untracked());
     // True while the box holds words that are not saved yet.
     let dirty = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    let kept_both = RwSignal::new(false);
     let pending = StoredValue::new(None::<TimeoutHandle>);
 
     // Another tab changed the answer: show it, unless the user is typing here.
     Effect::new(move |_| {
         let latest = stored.get().map(|r| r.text).unwrap_or_default();
         if !dirty.get_untracked() {
+            base.set_value(latest.clone());
             answer.set(latest);
         }
     });
@@ -224,11 +236,26 @@ fn ReflectionField(step: u8, question: &'static str, text: &'static str) -> impl
         if dirty.try_get_untracked() != Some(true) {
             return;
         }
-        let Some(words) = answer.try_get_untracked() else {
+        let (Some(words), Some(started)) = (answer.try_get_untracked(), base.try_get_value())
+        else {
             return;
         };
-        match doc.update(|p| p.set_reflection(step, question, &words, today(), now_ms())) {
+        let mut merge = TextMerge::Keep;
+        let result = doc.update(|p| {
+            merge = p.save_answer(step, question, &started, &words, today(), now_ms());
+        });
+        match result {
             Ok(()) => {
+                let now = doc
+                    .value
+                    .with_untracked(|p| p.reflection(step, question).map(|r| r.text.clone()))
+                    .unwrap_or_default();
+                if !matches!(merge, TextMerge::Write(_)) && now != words {
+                    // Another tab's answer was kept: show the box as stored.
+                    answer.try_set(now.clone());
+                    kept_both.try_set(true);
+                }
+                base.try_set_value(now);
                 dirty.try_set(false);
                 error.try_set(None);
             }
@@ -240,6 +267,7 @@ fn ReflectionField(step: u8, question: &'static str, text: &'static str) -> impl
     let on_input = move |ev: ev::Event| {
         answer.set(event_target_value(&ev));
         dirty.set(true);
+        kept_both.set(false);
         if let Some(h) = pending.get_value() {
             h.clear();
         }
@@ -297,6 +325,9 @@ fn ReflectionField(step: u8, question: &'static str, text: &'static str) -> impl
             {move || error.get().map(|message| view! {
                 <p class="field__error" id=error_id.clone() role="alert">{message}</p>
             })}
+            <Show when=move || kept_both.get()>
+                <p class="notice small" role="status">{KEPT_BOTH}</p>
+            </Show>
             <p class="field__hint guide-reflection__status" id=status_id>{status}</p>
         </div>
     }

@@ -4,15 +4,17 @@
 //! do after a lapse, notes). It prints on one page, so it can sit on a fridge
 //! or in a wallet.
 
-use crate::app::hooks::{use_autosave, use_collection, use_doc};
+use crate::app::hooks::{use_autosave_when, use_collection, use_doc};
 use crate::app::pages::help::content_region;
 use crate::app::state::today;
 use crate::content::{emergency, helplines};
 use crate::domain::settings::Settings;
+use crate::domain::text_merge::{merge_edit, TextMerge};
 use crate::domain::tools::{
     assemble_plan, Contact, CopingIdea, PlaceItem, PlanExtras, PlanSectionKind,
 };
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// A stable slug per section, for ids and anchors.
 fn slug(kind: PlanSectionKind) -> &'static str {
@@ -270,47 +272,142 @@ fn AddLine(
     }
 }
 
-/// Free notes: a draft while typing, saved with a button.
+/// The notes box as autosaved: the words, and the saved notes the box
+/// showed when typing began, so a save can tell whether another tab changed
+/// the notes since. (An older build kept the words alone, as a JSON string;
+/// such a draft still loads, with the start unknown.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
+struct NotesDraft {
+    #[serde(rename = "x")]
+    text: String,
+    #[serde(rename = "b", skip_serializing_if = "Option::is_none")]
+    base: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for NotesDraft {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Plain(String),
+            Full {
+                x: String,
+                #[serde(default)]
+                b: Option<String>,
+            },
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Plain(text) => NotesDraft { text, base: None },
+            Stored::Full { x, b } => NotesDraft { text: x, base: b },
+        })
+    }
+}
+
+impl NotesDraft {
+    /// The box as the saved notes left it.
+    fn saved(notes: String) -> Self {
+        NotesDraft {
+            base: Some(notes.clone()),
+            text: notes,
+        }
+    }
+
+    /// True when the box holds nothing that is not saved.
+    fn is_clean(&self) -> bool {
+        self.base.as_deref() == Some(self.text.as_str())
+    }
+}
+
+/// Shown when a save kept notes another tab saved meanwhile.
+const NOTES_KEPT_BOTH: &str = "Your notes were changed in another tab or window while you \
+     were writing. Both versions are kept: the other one first, then yours.";
+
+/// Free notes: a draft while typing, saved with a button. Notes another tab
+/// saves show here unless the box holds unsaved words; a save over notes
+/// the box never showed keeps both (see [`merge_edit`]).
 #[component]
 fn NotesSection(extras: crate::app::hooks::DocHandle<PlanExtras>) -> impl IntoView {
-    let stored = extras.value.with_untracked(|x| x.notes.clone());
-    let text = RwSignal::new(stored.clone());
-    let autosave = use_autosave("plan:notes".to_string(), text, stored);
+    let draft = RwSignal::new(NotesDraft::saved(
+        extras.value.with_untracked(|x| x.notes.clone()),
+    ));
+    let autosave = use_autosave_when("plan:notes".to_string(), draft, NotesDraft::is_clean);
     let status = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let latest = extras.value.with(|x| x.notes.clone());
+        let follow = draft.with_untracked(|d| d.is_clean() && d.text != latest);
+        if follow {
+            draft.set(NotesDraft::saved(latest));
+        }
+    });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         status.set(None);
-        let t = text.get_untracked();
+        let started = draft.get_untracked();
+        let mine = started.text.trim().to_string();
         let mut probe = extras.value.get_untracked();
-        probe.notes = t.trim().to_string();
+        probe.notes = mine.clone();
         if let Some(e) = probe.validate().err().and_then(|e| e.into_iter().next()) {
             error.set(Some(e.message));
             return;
         }
-        match extras.update(|x| x.notes = t.trim().to_string()) {
+        let mut merge = TextMerge::Keep;
+        let result = extras.update(|x| {
+            merge = merge_edit(&x.notes, started.base.as_deref(), &mine);
+            if let TextMerge::Write(t) | TextMerge::Both(t) = &merge {
+                x.notes = t.clone();
+            }
+        });
+        match result {
             Ok(()) => {
+                let now = extras.value.with_untracked(|x| x.notes.clone());
                 error.set(None);
                 autosave.clear();
-                status.set(Some("Notes saved.".to_string()));
+                let kept_theirs = !matches!(merge, TextMerge::Write(_)) && now != mine;
+                draft.set(NotesDraft::saved(now));
+                status.set(Some(if kept_theirs {
+                    NOTES_KEPT_BOTH.to_string()
+                } else {
+                    "Notes saved.".to_string()
+                }));
             }
             Err(m) => error.set(Some(m)),
         }
     };
     let saved_notes = move || extras.value.with(|x| x.notes.trim().to_string());
+    // A draft brought back over notes that were changed since it began.
+    let changed_since = move || {
+        let saved = extras.value.with(|x| x.notes.clone());
+        let changed = draft.with(|d| d.base.as_deref() != Some(saved.as_str()));
+        (changed && !saved.trim().is_empty()).then(|| {
+            view! {
+                <p>"Your saved notes were changed since, in another tab or window. Saving keeps both. Your saved notes:"</p>
+                <p class="plan-notes__text">{saved}</p>
+            }
+        })
+    };
     view! {
         <section class="plan-section plan-notes" aria-labelledby="plan-notes-title">
             <h2 id="plan-notes-title">"Notes"</h2>
             <p class="print-only plan-notes__text">{saved_notes}</p>
             <form class="no-print" on:submit=save novalidate>
+                <Show when=move || autosave.restored.get()>
+                    <div class="notice small" role="status">
+                        <p>"We kept notes you had not saved yet. They are in the box below."</p>
+                        {changed_since}
+                    </div>
+                </Show>
                 <label for="plan-notes" class="visually-hidden">"Notes"</label>
                 <p class="field__hint" id="plan-notes-hint">"Anything else you want on your plan."</p>
                 <textarea
                     id="plan-notes"
                     rows="3"
                     aria-describedby=move || if error.with(Option::is_some) { "plan-notes-hint plan-notes-error" } else { "plan-notes-hint" }
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
+                    prop:value=move || draft.with(|d| d.text.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        draft.update(|d| d.text = v);
+                    }
                 ></textarea>
                 {move || error.get().map(|m| view! { <p class="field__error" id="plan-notes-error">{m}</p> })}
                 <div class="row">

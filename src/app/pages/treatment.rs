@@ -112,13 +112,12 @@ fn MedicationForm() -> impl IntoView {
         <section class="card treatment__block" aria-labelledby="med-title">
             <h2 id="med-title" class="card__title">"Your medicine"</h2>
             {move || med.value.with(|m| (m.updated_ms > 0).then(|| {
-                let who = m.prescriber.trim();
-                let line = if who.is_empty() {
-                    format!("You take {}.", m.display_name())
-                } else {
-                    format!("You take {}, prescribed by {who}.", m.display_name())
-                };
-                view! { <p>{line}</p> }
+                // The user's words each in a <bdi>, so right-to-left text
+                // (or a stray direction mark) cannot reorder the sentence.
+                let name = m.display_name().to_owned();
+                let who = m.prescriber.trim().to_owned();
+                let by = (!who.is_empty()).then(|| view! { ", prescribed by " <bdi>{who}</bdi> });
+                view! { <p>"You take " <bdi>{name}</bdi> {by} "."</p> }
             }))}
             <form on:submit=save novalidate>
                 <fieldset>

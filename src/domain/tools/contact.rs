@@ -94,9 +94,21 @@ pub struct Contact {
     pub updated_ms: i64,
 }
 
+/// The characters a phone number may be typed with: digits, spaces, `+`,
+/// `-`, `.` and brackets.
+fn is_phone_char(c: char) -> bool {
+    c.is_ascii_digit() || " +-().".contains(c)
+}
+
 /// Keeps a leading `+` and the digits, so "(555) 123-4567" dials correctly.
+/// A number with anything else in it (letters, markup, a `javascript:`
+/// address, which only an import or an older build could have stored) is not
+/// dialled at all: picking its digits out would call some other number.
 fn dial_string(phone: &str) -> Option<String> {
     let trimmed = phone.trim();
+    if !trimmed.chars().all(is_phone_char) {
+        return None;
+    }
     let mut out = String::new();
     if trimmed.starts_with('+') {
         out.push('+');
@@ -141,16 +153,15 @@ impl Contact {
         );
         limit(&mut errors, "name", &self.name, MAX_SHORT_TEXT);
         if !self.phone.trim().is_empty() {
-            let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
-            if dial_string(&self.phone).is_none() {
-                errors.push(FieldError::new(
-                    "phone",
-                    "This phone number has no digits in it.",
-                ));
-            } else if !self.phone.trim().chars().all(allowed) {
+            if !self.phone.trim().chars().all(is_phone_char) {
                 errors.push(FieldError::new(
                     "phone",
                     "A phone number can only have digits, spaces, +, -, and brackets.",
+                ));
+            } else if dial_string(&self.phone).is_none() {
+                errors.push(FieldError::new(
+                    "phone",
+                    "This phone number has no digits in it.",
                 ));
             }
         }
@@ -209,6 +220,41 @@ mod tests {
             contact("Sam", "0300+123").tel_href().as_deref(),
             Some("tel:0300123")
         );
+    }
+
+    #[test]
+    fn a_phone_holding_anything_but_phone_characters_gives_no_call_or_text_link() {
+        for phone in [
+            "javascript:alert(1)",
+            "123<script>",
+            "555\"><img src=x>",
+            "tel:5550100",
+            "555 0100 ext 2",
+            "555\u{202E}0100",
+            "５５５",
+        ] {
+            let c = contact("Sam", phone);
+            assert_eq!(c.tel_href(), None, "{phone:?}");
+            assert_eq!(c.sms_href(), None, "{phone:?}");
+        }
+    }
+
+    #[test]
+    fn every_call_link_holds_only_tel_a_plus_and_digits() {
+        for phone in [
+            "+44 (0)300 123 6600",
+            "555.010.4477",
+            " 0300-123 ",
+            "+1 (555) 010-4477",
+        ] {
+            let href = contact("Sam", phone).tel_href().unwrap();
+            let number = href.strip_prefix("tel:").unwrap();
+            let digits = number.strip_prefix('+').unwrap_or(number);
+            assert!(
+                !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()),
+                "{href}"
+            );
+        }
     }
 
     #[test]
