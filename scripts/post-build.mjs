@@ -27,6 +27,7 @@ import {
 import { join, relative, sep, resolve, basename } from 'node:path';
 import { tmpdir } from 'node:os';
 import { writeStaticHelp } from './static-help.mjs';
+import { writeLanguageBundles } from './lang-bundle.mjs';
 import { stripCustomSections, customSectionNames } from './wasm-sections.mjs';
 import { optimiseAll } from './wasm-optimise.mjs';
 
@@ -246,6 +247,8 @@ try {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  const languages = writeLanguageBundles(dir);
+  log(`language bundles: ${Object.values(languages).join(', ') || 'none'}`);
   writeStaticHelp(dir);
   const inline = fillCsp();
   const { buildId, count } = writePrecache();

@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CONTENT = join(ROOT, 'src', 'content');
+const CONTENT = join(ROOT, 'src', 'content', 'en');
 
 /** The page's Content-Security-Policy: everything from this site only. */
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; " +

@@ -7,6 +7,7 @@
 pub mod content;
 pub mod data;
 pub mod domain;
+pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -12,8 +12,8 @@ import {
 } from '../scripts/static-help.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const helplines = JSON.parse(await readFile(join(ROOT, 'src/content/helplines.json'), 'utf8'));
-const safety = JSON.parse(await readFile(join(ROOT, 'src/content/safety.json'), 'utf8'));
+const helplines = JSON.parse(await readFile(join(ROOT, 'src/content/en/helplines.json'), 'utf8'));
+const safety = JSON.parse(await readFile(join(ROOT, 'src/content/en/safety.json'), 'utf8'));
 
 async function generated() {
   const dir = await mkdtemp(join(tmpdir(), 'waymark-static-help-'));

@@ -4,6 +4,7 @@
 
 pub mod components;
 pub mod hooks;
+pub mod language;
 pub mod lazy_routes;
 pub mod local_storage;
 pub mod pages;
@@ -21,6 +22,8 @@ use pages::*;
 use crate::domain::checkin::CheckIn;
 use crate::domain::guide_progress::GuideProgress;
 use crate::domain::settings::Settings;
+use crate::i18n::Key;
+use crate::t;
 
 /// The app: the shell (header with Help, notices) around either the lock
 /// screen, while the passphrase lock is on and not yet opened, or one routed
@@ -54,28 +57,30 @@ pub fn App() -> impl IntoView {
         }
         locked.set(false);
     });
-    view! {
-        <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <components::route_focus::RouteFocus/>
-            <AppHeader/>
-            <Notices/>
-            {move || {
-                if locked.get() {
-                    view! { <LockedScreen on_unlock=on_unlock/> }.into_any()
-                } else {
-                    view! { <UnlockedApp/> }.into_any()
-                }
-            }}
-        </Router>
+    let language = language::provide_language();
+    // A language switch redraws everything below with the new words (each
+    // view reads its text once, as plain text). What is being typed is in a
+    // draft, so nothing is lost.
+    move || {
+        language.lang.track();
+        view! {
+            <Router>
+                <a class="skip-link" href="#main">{t!(Key::ShellSkipToContent)}</a>
+                <components::route_focus::RouteFocus/>
+                <AppHeader/>
+                <Notices/>
+                {move || {
+                    if locked.get() {
+                        view! { <LockedScreen on_unlock=on_unlock/> }.into_any()
+                    } else {
+                        view! { <UnlockedApp/> }.into_any()
+                    }
+                }}
+            </Router>
+        }
     }
 }
 
-/// While locked: Help (crisis lines need no passphrase) at its address, the
-/// lock screen at every other one. (A `Routes` is what commits the address
-/// to the browser's history, so Help gets one too.) The lock screen, with
-/// the unlock and its Web Crypto calls, is a lazy route of its own: most
-/// people never turn the lock on, and their first load does not carry it.
 #[component]
 fn LockedScreen(on_unlock: Callback<Vec<String>>) -> impl IntoView {
     provide_context(OnUnlock(on_unlock));
@@ -98,6 +103,16 @@ fn UnlockedApp() -> impl IntoView {
     hooks::provide_doc::<GuideProgress>();
     let checkins = hooks::provide_collection::<CheckIn>();
     Effect::new(move |_| theme::apply_theme(settings.value.with(|s| s.theme)));
+    // The language in the settings (chosen here, in another tab, or brought
+    // by an imported backup), else the browser's.
+    let language = language::use_language();
+    Effect::new(move |_| {
+        let wanted = settings
+            .value
+            .with(|s| s.language)
+            .unwrap_or_else(language::browser_language);
+        language.switch(wanted);
+    });
     // Once the journal's older slices are in (the home's clean time waits for
     // them), so preloading never competes with them.
     Effect::new(move |started: Option<bool>| {

@@ -1,13 +1,11 @@
 //! Coping ideas, milestone messages, urge surfing and HALT, from
 //! `coping.json`.
 
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 
-use super::load::{parse, ContentError};
+use super::load::{localized, parse, ContentError, PerLanguage};
 
-const COPING_JSON: &str = include_str!("coping.json");
+const COPING_JSON: &str = include_str!("en/coping.json");
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,8 +113,10 @@ impl CopingContent {
 /// Coping content, parsed once. Never panics: a broken file gives empty
 /// lists with `load_error` set.
 pub fn coping() -> &'static CopingContent {
-    static COPING: OnceLock<CopingContent> = OnceLock::new();
-    COPING.get_or_init(|| CopingContent::parse(COPING_JSON).unwrap_or_else(CopingContent::fallback))
+thread_local! {
+        static CACHE: PerLanguage<CopingContent> = Default::default();
+    }
+    localized(&CACHE, "coping", COPING_JSON, CopingContent::parse, CopingContent::fallback)
 }
 
 #[cfg(test)]

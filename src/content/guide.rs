@@ -1,13 +1,11 @@
 //! The ten-step recovery guide, from `guide.json`.
 
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 
-use super::load::{parse, ContentError};
+use super::load::{localized, parse, ContentError, PerLanguage};
 use super::tool::ToolId;
 
-const GUIDE_JSON: &str = include_str!("guide.json");
+const GUIDE_JSON: &str = include_str!("en/guide.json");
 
 /// The whole guide: introduction, ten steps and the key takeaway.
 #[derive(Clone, Debug, Deserialize)]
@@ -194,8 +192,10 @@ impl Step {
 /// The guide, parsed once. Never panics: a broken file gives a fallback guide
 /// with `load_error` set and no steps.
 pub fn guide() -> &'static Guide {
-    static GUIDE: OnceLock<Guide> = OnceLock::new();
-    GUIDE.get_or_init(|| Guide::parse(GUIDE_JSON).unwrap_or_else(Guide::fallback))
+thread_local! {
+        static CACHE: PerLanguage<Guide> = Default::default();
+    }
+    localized(&CACHE, "guide", GUIDE_JSON, Guide::parse, Guide::fallback)
 }
 
 #[cfg(test)]

@@ -3,13 +3,11 @@
 //! Numbers change, so they live in this one file, each with its source and
 //! the month it was last checked.
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
-use super::load::{parse, ContentError};
+use super::load::{localized, parse, ContentError, PerLanguage};
 
-const HELPLINES_JSON: &str = include_str!("helplines.json");
+const HELPLINES_JSON: &str = include_str!("en/helplines.json");
 
 /// The user's region, chosen in settings. Stored as "us", "uk" or "ca".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -191,10 +189,10 @@ impl HelplineDirectory {
 /// All helplines, parsed once. Never panics: a broken file gives emergency
 /// numbers only, with `load_error` set.
 pub fn helpline_directory() -> &'static HelplineDirectory {
-    static DIRECTORY: OnceLock<HelplineDirectory> = OnceLock::new();
-    DIRECTORY.get_or_init(|| {
-        HelplineDirectory::parse(HELPLINES_JSON).unwrap_or_else(HelplineDirectory::fallback)
-    })
+thread_local! {
+        static CACHE: PerLanguage<HelplineDirectory> = Default::default();
+    }
+    localized(&CACHE, "helplines", HELPLINES_JSON, HelplineDirectory::parse, HelplineDirectory::fallback)
 }
 
 /// The helplines for a region (empty only if the file could not be read).

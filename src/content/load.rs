@@ -1,6 +1,11 @@
 //! Shared parsing for the compiled-in content files.
 
+use std::cell::OnceCell;
+use std::thread::LocalKey;
+
 use serde::de::DeserializeOwned;
+
+use crate::i18n::{self, Lang};
 
 /// A content file that failed to parse. Only ever seen if a JSON file was
 /// broken and the tests were skipped; the app shows a fallback instead.
@@ -28,6 +33,44 @@ pub(crate) fn parse<T: DeserializeOwned>(
     serde_json::from_str(json).map_err(|e| ContentError {
         file,
         message: e.to_string(),
+    })
+}
+
+/// One parsed copy of a content file per language, made on first use.
+pub(crate) type PerLanguage<T> = [OnceCell<&'static T>; 2];
+
+/// A content file in the current language, parsed once per language and
+/// kept for the life of the page. English is compiled in (`en_json`); any
+/// other language comes from its loaded bundle. Until that bundle is loaded
+/// (or if it lacks the file) the English text is used, and not cached as the
+/// other language's, so the words switch as soon as the bundle arrives.
+pub(crate) fn localized<T: 'static>(
+    cache: &'static LocalKey<PerLanguage<T>>,
+    name: &str,
+    en_json: &'static str,
+    parse: fn(&str) -> Result<T, ContentError>,
+    fallback: fn(ContentError) -> T,
+) -> &'static T {
+    let lang = i18n::current();
+    let json = match lang {
+        Lang::En => en_json,
+        other => match i18n::bundle::content(other, name) {
+            Some(json) => json,
+            None => return in_lang(cache, Lang::En, en_json, parse, fallback),
+        },
+    };
+    in_lang(cache, lang, json, parse, fallback)
+}
+
+fn in_lang<T: 'static>(
+    cache: &'static LocalKey<PerLanguage<T>>,
+    lang: Lang,
+    json: &'static str,
+    parse: fn(&str) -> Result<T, ContentError>,
+    fallback: fn(ContentError) -> T,
+) -> &'static T {
+    cache.with(|c| {
+        *c[lang as usize].get_or_init(|| Box::leak(Box::new(parse(json).unwrap_or_else(fallback))))
     })
 }
 

@@ -1,13 +1,11 @@
 //! Overdose signs, naloxone steps and the lost-tolerance warning, from
 //! `safety.json`. Shown on the crisis screen and after a logged lapse.
 
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 
-use super::load::{parse, ContentError};
+use super::load::{localized, parse, ContentError, PerLanguage};
 
-const SAFETY_JSON: &str = include_str!("safety.json");
+const SAFETY_JSON: &str = include_str!("en/safety.json");
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -87,8 +85,10 @@ impl Safety {
 /// Safety content, parsed once. Never panics: a broken file gives a minimal
 /// "call emergency services" version with `load_error` set.
 pub fn safety() -> &'static Safety {
-    static SAFETY: OnceLock<Safety> = OnceLock::new();
-    SAFETY.get_or_init(|| Safety::parse(SAFETY_JSON).unwrap_or_else(Safety::fallback))
+thread_local! {
+        static CACHE: PerLanguage<Safety> = Default::default();
+    }
+    localized(&CACHE, "safety", SAFETY_JSON, Safety::parse, Safety::fallback)
 }
 
 #[cfg(test)]

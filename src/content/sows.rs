@@ -2,13 +2,11 @@
 //! `sows.json`. The items keep their published wording and order: a scale is
 //! only valid as published.
 
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 
-use super::load::{parse, ContentError};
+use super::load::{localized, parse, ContentError, PerLanguage};
 
-const SOWS_JSON: &str = include_str!("sows.json");
+const SOWS_JSON: &str = include_str!("en/sows.json");
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,8 +76,10 @@ impl Sows {
 /// The scale, parsed once. Never panics: a broken file gives a scale with no
 /// items and `load_error` set.
 pub fn sows() -> &'static Sows {
-    static SOWS: OnceLock<Sows> = OnceLock::new();
-    SOWS.get_or_init(|| Sows::parse(SOWS_JSON).unwrap_or_else(Sows::fallback))
+thread_local! {
+        static CACHE: PerLanguage<Sows> = Default::default();
+    }
+    localized(&CACHE, "sows", SOWS_JSON, Sows::parse, Sows::fallback)
 }
 
 /// The 16 items in order.

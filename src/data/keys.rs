@@ -10,6 +10,7 @@
 //! |-----------------------------|----------------------------------------------------|
 //! | `wm:schema`                 | the store-wide schema version (`"1"`)              |
 //! | `wm:lock`                   | the passphrase lock's parameters, when it is on    |
+//! | `wm:lang`                   | the language in use (`en`, `es`), in plain text    |
 //! | `wm:<kind>:<id>`            | one collection record (an [`Envelope`])            |
 //! | `wm:<kind>`                 | an index earlier builds kept; removed when found   |
 //! | `wm:settings` `wm:guide` `wm:plan` `wm:med` | single documents                   |
@@ -30,6 +31,12 @@ pub const SCHEMA_KEY: &str = "wm:schema";
 /// The passphrase lock's parameters (salt, iterations, check value), in
 /// plain text; present only while the lock is on. See [`crate::data::vault`].
 pub const LOCK_KEY: &str = "wm:lock";
+
+/// The language in use (`"en"`, `"es"`), in plain text beside the settings
+/// (which hold the same choice and carry it in backups): the boot script,
+/// the static Help page and the lock screen need it before the settings can
+/// be read (they are sealed while the lock is on). Not user data.
+pub const LANG_KEY: &str = "wm:lang";
 
 /// Written and removed once at start-up to learn whether storage works.
 pub const PROBE_KEY: &str = "wm:probe";

@@ -227,12 +227,14 @@ pub fn aad(key: &str) -> Vec<u8> {
 }
 
 /// True for keys that hold user data and are sealed while the lock is on.
-/// Only the schema version and the lock's own parameters stay readable.
+/// Only the schema version, the lock's own parameters and the language stay
+/// readable.
 pub fn is_user_key(key: &str) -> bool {
     key.starts_with(keys::PREFIX)
         && key != keys::SCHEMA_KEY
         && key != keys::LOCK_KEY
         && key != keys::PROBE_KEY
+        && key != keys::LANG_KEY
 }
 
 /// Every user-data key in `store`, sorted.

@@ -7,6 +7,8 @@
 //! instead of losing the whole record.
 
 use chrono::NaiveDate;
+
+use crate::i18n::Lang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 fn is_false(b: &bool) -> bool {
@@ -81,6 +83,33 @@ pub struct Settings {
     /// Lock the app after this many idle minutes; `None` means no lock.
     #[serde(rename = "lk", default, skip_serializing_if = "Option::is_none")]
     pub lock_idle_minutes: Option<u32>,
+    /// The language the user chose; `None` means follow the browser. An
+    /// unknown code (from a newer version) reads as `None`.
+    #[serde(
+        rename = "lg",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "lang_code"
+    )]
+    pub language: Option<Lang>,
+}
+
+/// A language stored as its code (`"es"`).
+mod lang_code {
+    use crate::i18n::Lang;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(lang: &Option<Lang>, s: S) -> Result<S::Ok, S::Error> {
+        match lang {
+            Some(l) => s.serialize_str(l.code()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+        let code = Option::<String>::deserialize(d)?;
+        Ok(code.as_deref().and_then(Lang::from_code))
+    }
 }
 
 fn is_default_theme(t: &Theme) -> bool {
@@ -130,6 +159,7 @@ impl Default for Settings {
             reasons: Vec::new(),
             discreet: false,
             lock_idle_minutes: None,
+            language: None,
         }
     }
 }
@@ -352,8 +382,8 @@ impl Settings {
     /// Joins the settings kept on this device (`self`) with another copy (an
     /// imported backup, or another tab). This device's choices win for every
     /// single value (theme, region, lock, discreet mode, storage answer);
-    /// the recovery start is taken from the other copy only if this one has
-    /// none; the last backup is the later of the two; the three lists keep
+    /// the recovery start and the language are taken from the other copy
+    /// only if this one has none; the last backup is the later of the two; the three lists keep
     /// every entry of either copy, this copy's first, without repeats.
     pub fn merge(&self, other: &Settings) -> Settings {
         Settings {
@@ -367,6 +397,7 @@ impl Settings {
             reasons: union(&self.reasons, &other.reasons),
             discreet: self.discreet,
             lock_idle_minutes: self.lock_idle_minutes,
+            language: self.language.or(other.language),
         }
     }
 }

@@ -33,6 +33,7 @@ pub mod settings_delete;
 pub mod settings_focus;
 pub mod settings_import;
 pub mod settings_import_passphrase;
+pub mod settings_language;
 pub mod settings_lock;
 pub mod settings_recovery;
 pub mod settings_region;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::app::components::settings_appearance::AppearanceSection;
 use crate::app::components::settings_backup::BackupSection;
 use crate::app::components::settings_delete::DeleteSection;
+use crate::app::components::settings_language::LanguageSection;
 use crate::app::components::settings_lock::LockSection;
 use crate::app::components::settings_recovery::RecoverySection;
 use crate::app::components::settings_region::RegionSection;
@@ -14,7 +15,8 @@ use crate::app::components::settings_set_aside::SetAsideSection;
 use crate::app::components::settings_storage::StorageSection;
 
 /// The sections, for the list of links at the top.
-const SECTIONS: [(&str, &str); 7] = [
+const SECTIONS: [(&str, &str); 8] = [
+    ("language", "Language"),
     ("appearance", "Appearance"),
     ("region", "Region"),
     ("recovery", "Recovery start"),
@@ -57,6 +59,7 @@ pub fn SettingsPage() -> impl IntoView {
             <nav class="settings__toc" aria-label="Settings sections">
                 <ul class="list-plain">{links}</ul>
             </nav>
+            <LanguageSection/>
             <AppearanceSection/>
             <RegionSection/>
             <RecoverySection/>

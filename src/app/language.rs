@@ -1,0 +1,168 @@
+//! The language the app speaks, in the browser: which one to start in, the
+//! other language's bundle fetched on demand, `<html lang>`, and a switch
+//! that redraws every screen at once without a reload.
+//!
+//! English is compiled in. Another language's words and content are one
+//! file (`/lang/<lang>-<hash>.json`, named by a `<meta>` the build writes
+//! into `index.html`, precached by the service worker), so choosing Spanish
+//! never grows the first load of an English reader, and works offline.
+//!
+//! The choice is kept twice: in the settings (so it travels in backups) and
+//! in plain `wm:lang` (so the boot script, the static Help page and the lock
+//! screen know it before the settings can be read).
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::app::local_storage::LocalStore;
+use crate::data::keys::LANG_KEY;
+use crate::data::store::KvStore;
+use crate::i18n::{self, bundle, Lang};
+
+/// The language in use, as a signal the app's root redraws on.
+#[derive(Clone, Copy)]
+pub struct Language {
+    pub lang: RwSignal<Lang>,
+    /// A bundle is being fetched for a switch.
+    pub busy: RwSignal<bool>,
+    /// The last switch (or the start) could not load its language.
+    pub failed: RwSignal<Option<Lang>>,
+}
+
+thread_local! {
+    /// A language that could not be loaded before the first draw.
+    static START_FAILED: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// The language to start in: the one the user chose (kept in `wm:lang`),
+/// else the browser's (any `es` tag means Spanish).
+pub fn starting_language() -> Lang {
+    let stored = LocalStore::open()
+        .get(LANG_KEY)
+        .ok()
+        .flatten()
+        .and_then(|code| Lang::from_code(code.trim()));
+    stored.unwrap_or_else(browser_language)
+}
+
+/// The first language Waymark has in `navigator.languages`.
+pub fn browser_language() -> Lang {
+    let tags: Vec<String> = web_sys::window()
+        .map(|w| {
+            let list = w.navigator().languages();
+            let mut tags: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
+            if tags.is_empty() {
+                tags.extend(w.navigator().language());
+            }
+            tags
+        })
+        .unwrap_or_default();
+    Lang::from_browser(tags.iter().map(String::as_str))
+}
+
+/// Before the first draw: loads and applies the starting language. If it
+/// cannot be loaded, the app starts in English and says why.
+pub async fn prepare() {
+    let lang = starting_language();
+    if let Err(lang) = apply(lang).await {
+        START_FAILED.with(|f| f.set(Some(lang)));
+        let _ = apply(Lang::En).await;
+    }
+}
+
+/// Makes `lang` the language of every word from now on (fetching its bundle
+/// the first time), and of `<html lang>`. `Err` gives back a language that
+/// could not be loaded; nothing changed then.
+async fn apply(lang: Lang) -> Result<(), Lang> {
+    match lang {
+        Lang::En => i18n::use_english(),
+        other => {
+            let catalogue = match bundle::loaded(other) {
+                Some(c) => c,
+                None => bundle::install(fetch_bundle(other).await.ok_or(other)?),
+            };
+            i18n::use_catalogue(catalogue);
+        }
+    }
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+    Ok(())
+}
+
+/// The address of a language's bundle, as the build wrote it.
+fn bundle_address(lang: Lang) -> Option<String> {
+    let selector = format!("meta[name=\"waymark-lang-{}\"]", lang.code());
+    document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+}
+
+async fn fetch_bundle(lang: Lang) -> Option<bundle::Catalogue> {
+    let address = bundle_address(lang)?;
+    let response = JsFuture::from(window().fetch_with_str(&address)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    let text = text.as_string()?;
+    match bundle::parse(&text) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            web_sys::console::warn_1(&format!("language bundle not used: {e:?}").into());
+            None
+        }
+    }
+}
+
+/// Provides the language signal at the root.
+pub fn provide_language() -> Language {
+    let language = Language {
+        lang: RwSignal::new(i18n::current()),
+        busy: RwSignal::new(false),
+        failed: RwSignal::new(START_FAILED.with(|f| f.get())),
+    };
+    provide_context(language);
+    language
+}
+
+/// The language signal from context.
+pub fn use_language() -> Language {
+    use_context::<Language>().unwrap_or_else(provide_language)
+}
+
+impl Language {
+    /// Switches to `lang` now: loads it if needed, remembers it in
+    /// `wm:lang`, and redraws. The caller saves it in the settings.
+    pub fn switch(self, lang: Lang) {
+        if lang == i18n::current() {
+            remember(lang);
+            return;
+        }
+        self.busy.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = apply(lang).await;
+            self.busy.set(false);
+            match result {
+                Ok(()) => {
+                    remember(lang);
+                    self.failed.set(None);
+                    self.lang.set(lang);
+                }
+                Err(lang) => self.failed.set(Some(lang)),
+            }
+        });
+    }
+}
+
+/// Keeps the choice where the boot script and the lock screen can read it.
+/// A failed write only means the next start follows the settings instead.
+fn remember(lang: Lang) {
+    let _ = LocalStore::open().set(LANG_KEY, lang.code());
+}
