@@ -2,8 +2,9 @@
 // without) WebAssembly. It
 //  1. says clearly when this browser cannot run Waymark, instead of a blank
 //     page, and always offers the crisis lines: a link to /help.html (a plain
-//     page written at build time by scripts/static-help.mjs), or on /help the
-//     plain page itself, shown in place of the boot screen;
+//     page written at build time by scripts/static-help.mjs; /help-es.html
+//     for a Spanish reader), or on /help the plain page itself, shown in
+//     place of the boot screen;
 //  2. registers the service worker that makes every screen work offline
 //     (also when the app cannot run, so the plain help page works offline);
 //  3. notices when a new version is waiting and tells the app, which asks the
@@ -21,7 +22,29 @@
 'use strict';
 (function () {
   var HELP_PAGE = '/help.html';
-  var HELP_LINK_TEXT = 'Get help now: crisis lines';
+  var HELP_PAGE_ES = '/help-es.html';
+
+  // The plain help page in the reader's language, chosen as the app chooses
+  // (src/app/language.rs): the language picked in Waymark, kept in plain
+  // `wm:lang`, else any `es` tag in the browser's languages. Never throws.
+  function helpPage() {
+    var lang = null;
+    try { lang = window.localStorage.getItem('wm:lang'); } catch (e) { lang = null; }
+    lang = typeof lang === 'string' ? lang.replace(/^\s+|\s+$/g, '') : null;
+    if (lang === 'es') { return HELP_PAGE_ES; }
+    if (lang === 'en') { return HELP_PAGE; }
+    try {
+      var tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+      for (var i = 0; i < tags.length; i++) {
+        if (String(tags[i]).split(/[-_]/)[0].toLowerCase() === 'es') { return HELP_PAGE_ES; }
+      }
+    } catch (e) { /* English */ }
+    return HELP_PAGE;
+  }
+  // Every word comes from src/content/<lang>/boot.json, through the inline
+  // script at the end of index.html (the reader's language, else English).
+  var word = typeof window.waymarkWords === 'function' ? window.waymarkWords : function () { return ''; };
+  var HELP_LINK_TEXT = word('help_link');
   var message = document.getElementById('boot-message');
 
   function bootElement() { return document.getElementById('boot'); }
@@ -57,11 +80,11 @@
         link = document.createElement('a');
         link.id = 'boot-help';
         link.className = 'button button--big help-button boot__help-link';
-        link.setAttribute('href', HELP_PAGE);
         link.textContent = HELP_LINK_TEXT;
         p.appendChild(link);
         boot.appendChild(p);
       }
+      link.setAttribute('href', helpPage());
       link.removeAttribute('hidden');
     } catch (e) { /* the message above still says what to do */ }
   }
@@ -86,7 +109,7 @@
         css.href = '/help-static.css';
         document.head.appendChild(css);
       }
-      started = window.fetch(HELP_PAGE, { credentials: 'same-origin' });
+      started = window.fetch(helpPage(), { credentials: 'same-origin' });
     } catch (e) { fallback(); return; }
     started.then(function (res) {
       if (!res.ok) { throw new Error('help page ' + res.status); }
@@ -105,6 +128,9 @@
       var holder = document.createElement('div');
       holder.id = 'boot';
       holder.className = 'boot-static-help';
+      // The page's language (help-es.html is "es"), for screen readers.
+      var pageLang = parsed.documentElement && parsed.documentElement.getAttribute('lang');
+      if (pageLang) { holder.setAttribute('lang', pageLang); }
       holder.appendChild(imported);
       boot.parentNode.replaceChild(holder, boot);
       if (parsed.title) { document.title = parsed.title; }
@@ -128,12 +154,10 @@
     if (onHelpAddress()) { showStaticHelp(text); } else { say(text); showHelpLink(); }
   }
 
-  var COULD_NOT_START = 'Waymark could not start in this browser. Nothing you saved has been lost. ' +
-    'Try closing it and opening it again, or try a recent Chrome, Firefox, Edge or Safari.';
+  var COULD_NOT_START = word('could_not_start');
 
   if (typeof WebAssembly !== 'object') {
-    cannotRun('This browser cannot run Waymark, because it does not support WebAssembly. ' +
-        'Please try a recent Chrome, Firefox, Edge or Safari. Nothing you saved has been lost.');
+    cannotRun(word('no_wasm'));
   } else {
     // The app's WebAssembly uses reference types and bulk memory (Safari 15,
     // Firefox 79, Chrome 96). Older engines, such as Safari on iOS 14 and
@@ -147,8 +171,7 @@
     var modern = false;
     try { modern = WebAssembly.validate(probe); } catch (e) { modern = false; }
     if (!modern) {
-      cannotRun('This browser is too old to run Waymark. Please update it (on an iPhone, update iOS), ' +
-          'or try a recent Chrome, Firefox, Edge or Safari. Nothing you saved has been lost.');
+      cannotRun(word('too_old'));
     }
   }
 
@@ -190,8 +213,7 @@
     // If the app has not started after a while, say so rather than spin forever.
     window.setTimeout(function () {
       if (!failed && bootElement() && !appReady()) {
-        say('Waymark is taking a long time to start. Try closing and opening it again. ' +
-            'Your notes are stored on this device and have not been lost.');
+        say(word('slow'));
         showHelpLink();
       }
     }, 20000);
@@ -206,8 +228,7 @@
     note.id = 'module-retry';
     note.className = 'notice module-retry';
     note.setAttribute('role', 'status');
-    note.textContent = 'This screen needs a connection the first time it opens. ' +
-      'It will open by itself when you are back online. Everything else still works.';
+    note.textContent = word('module_retry');
     document.body.appendChild(note);
     window.addEventListener('waymark-module-loaded', function () { note.remove(); }, { once: true });
   });

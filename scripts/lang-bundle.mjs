@@ -118,9 +118,46 @@ export function writeLanguageBundles(dir, content = CONTENT) {
       .join('\n');
     if (!html.includes('</head>')) throw new Error('index.html has no </head>');
     html = html.replace('</head>', `${metas}\n</head>`);
-    writeFileSync(index, html);
+    writeFileSync(index, fillBootWords(html, bootWords(content)));
   }
   return written;
+}
+
+/** Every language's boot.json (the words of the first-paint shell and boot.js). */
+export function bootWords(content = CONTENT) {
+  const all = {};
+  for (const lang of ['en', ...otherLanguages(content)]) {
+    const path = join(content, lang, 'boot.json');
+    all[lang] = JSON.parse(readFileSync(path, 'utf8'));
+  }
+  return all;
+}
+
+const escapeHtml = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Fills index.html's shell with the English words (each element names its
+ * key: data-w for the text, data-w-label for aria-label) and puts every
+ * language's words in the __WAYMARK_WORDS__ JSON block for the inline
+ * script. Throws on a key boot.json lacks, so a word is never left blank.
+ */
+export function fillBootWords(html, all) {
+  const en = all.en;
+  const word = (key) => {
+    if (typeof en[key] !== 'string') throw new Error(`index.html names "${key}", which en/boot.json lacks`);
+    return en[key];
+  };
+  html = html.replace(/(<([a-z0-9]+)\b[^>]*\bdata-w="([a-z_]+)"[^>]*>)[^<]*(<\/\2>)/g,
+    (_m, open, _tag, key, close) => `${open}${escapeHtml(word(key))}${close}`);
+  html = html.replace(/(<[a-z0-9]+\b[^>]*?)\baria-label="[^"]*"([^>]*\bdata-w-label="([a-z_]+)")/g,
+    (_m, pre, post, key) => `${pre}aria-label="${escapeHtml(word(key))}"${post}`);
+  html = html.replace(/(<[a-z0-9]+\b[^>]*\bdata-w-label="([a-z_]+)"[^>]*?)\baria-label="[^"]*"/g,
+    (_m, pre, key) => `${pre}aria-label="${escapeHtml(word(key))}"`);
+  if (!html.includes('__WAYMARK_WORDS__')) throw new Error('index.html has no __WAYMARK_WORDS__ block');
+  // Inside <script type="application/json">: "<" is escaped so no text can
+  // close the element.
+  const json = JSON.stringify(all).replace(/</g, '\\u003c');
+  return html.replace('__WAYMARK_WORDS__', json);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {

@@ -1,16 +1,19 @@
 // The crisis screen as a plain page, for browsers that cannot run the app's
 // WebAssembly (iOS Lockdown Mode, managed browsers, old phones).
 //
-// Writes three files into a build folder:
+// Writes four files into a build folder:
 //   help.html        the emergency number, every region's helplines, the signs
 //                    of an overdose and the naloxone steps, with no WebAssembly,
 //                    no inline script and no inline style;
-//   help-static.css  its look: 360 px first, light and dark, big tap targets;
+//   help-es.html     the same page in Spanish (<html lang="es">);
+//   help-static.css  their look: 360 px first, light and dark, big tap targets;
 //   help-static.js   puts the region saved in the app's settings first (also
-//                    used by public/boot.js when it shows this page on /help).
+//                    used by public/boot.js when it shows a page on /help).
 //
-// The text comes from src/content/helplines.json and src/content/safety.json,
-// the same files the Rust app compiles in, so the numbers can never drift.
+// The text comes from src/content/<lang>/helplines.json and safety.json, the
+// same files the Rust app uses, so the numbers can never drift; the page's
+// own words from src/content/<lang>/ui/static_help.json and its month names
+// from ui/dates.json. public/boot.js picks help-es.html for a Spanish reader.
 //
 // Used by scripts/post-build.mjs (writeStaticHelp(stagingDir), before the
 // service worker's file list is written), or by hand:
@@ -20,7 +23,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CONTENT = join(ROOT, 'src', 'content', 'en');
+/** src/content: one folder per language. */
+export const CONTENT_ROOT = join(ROOT, 'src', 'content');
+const CONTENT = join(CONTENT_ROOT, 'en');
+
+/** Each page and its language; English first (the app's fallback). */
+export const HELP_PAGES = [
+  { lang: 'en', file: 'help.html' },
+  { lang: 'es', file: 'help-es.html' },
+];
 
 /** The page's Content-Security-Policy: everything from this site only. */
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; " +
@@ -42,11 +53,34 @@ export function escapeHtml(value) {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
   'August', 'September', 'October', 'November', 'December'];
 
-/** "2026-11" as "November 2026"; anything else as it is (as the app's month_words). */
-export function monthWords(yearMonth) {
+/** `{name}` in `template` replaced by `values[name]`; an unknown one stays. */
+export function fill(template, values) {
+  return String(template).replace(/\{([a-z_]+)\}/g, (all, name) =>
+    (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all));
+}
+
+/** Like fill, for HTML: the template's own text is escaped, the values are
+ * HTML already (escape them first). */
+function fillHtml(template, htmlValues) {
+  return String(template).split(/(\{[a-z_]+\})/).map((part) => {
+    const m = /^\{([a-z_]+)\}$/.exec(part);
+    return m && Object.prototype.hasOwnProperty.call(htmlValues, m[1]) ? htmlValues[m[1]] : escapeHtml(part);
+  }).join('');
+}
+
+/**
+ * "2026-11" as "November 2026" (or, given a language's ui/dates.json, as
+ * that language writes it: "noviembre de 2026"); anything else as it is (as
+ * the app's month_words).
+ */
+export function monthWords(yearMonth, dates) {
   const m = /^(\d{4})-(\d{1,2})$/.exec(String(yearMonth || ''));
   const n = m ? Number(m[2]) : 0;
-  return n >= 1 && n <= 12 ? `${MONTHS[n - 1]} ${m[1]}` : String(yearMonth || '');
+  if (!(n >= 1 && n <= 12)) return String(yearMonth || '');
+  if (dates && dates[`month_${n}`] && dates.month_year) {
+    return fill(dates.month_year, { month: dates[`month_${n}`], year: m[1] });
+  }
+  return `${MONTHS[n - 1]} ${m[1]}`;
 }
 
 /**
@@ -54,9 +88,9 @@ export function monthWords(yearMonth) {
  *
  * The document is an envelope {"v","r","t","x"} (src/data/envelope.rs) whose
  * "x" is the Settings record with short field names (src/domain/settings.rs):
- * "rg" region ("us", "uk" or "ca"; "gb" is read as "uk"; anything else as
- * "us"), "th" theme ("light", "dark"; absent means follow the device), "ds"
- * discreet mode. A value sealed by the passphrase lock starts with "wme1:"
+ * "rg" region ("us", "uk", "ca", "mx", "es", "ar" or "cl"; "gb" is read as
+ * "uk"; a code with no section on the page is shown as "us"), "th" theme
+ * ("light", "dark"; absent means follow the device), "ds" discreet mode. A value sealed by the passphrase lock starts with "wme1:"
  * and cannot be read here. Never throws.
  *
  * Written in old-style JavaScript on purpose: its source is copied into
@@ -118,7 +152,11 @@ export function applySavedSettings(root, doc, settings) {
   } catch (e) { /* keep the usual order */ }
   try {
     if (doc && settings.theme) { doc.documentElement.setAttribute('data-theme', settings.theme); }
-    if (doc && settings.discreet) { doc.title = 'Notes'; }
+    if (doc && settings.discreet) {
+      // The page's own word for it ("Notes", "Notas").
+      var page = root.querySelector('[data-help-static]');
+      doc.title = (page && page.getAttribute('data-discreet-title')) || 'Notes';
+    }
   } catch (e) { /* keep the usual look */ }
 }
 
@@ -246,11 +284,13 @@ function needList(value, what) {
   return value;
 }
 
-/** A `tel:` or `sms:` target: digits (and a leading +) only, as the JSON's
- * "tel" fields are; anything else is a broken content file. */
+/** A `tel:` or `sms:` target: digits (and a leading + or *) only, as the
+ * JSON's "tel" fields are; anything else is a broken content file. A `*`
+ * (Chile's "*4141") is valid in a tel: URI, though an iPhone will not dial
+ * it from a link: the line's note says to dial it by hand. */
 function dial(value, what) {
   need(value, what);
-  if (!/^\+?[0-9]+$/.test(value)) { throw new Error(`static-help: ${what} is not digits: ${value}`); }
+  if (!/^[+*]?[0-9]+$/.test(value)) { throw new Error(`static-help: ${what} is not digits: ${value}`); }
   return value;
 }
 
@@ -263,7 +303,20 @@ function regionCode(value) {
 
 const e = escapeHtml;
 
-function lineCard(line) {
+/** The page's words (ui/static_help.json), every one required. */
+const WORD_KEYS = ['doc_title', 'title', 'lead', 'emergency_title', 'emergency_call',
+  'emergency_call_hidden', 'country', 'lines_title', 'lines_lead', 'checked_all', 'countries_label',
+  'open', 'call_line', 'text_line', 'what_to_send', 'tty', 'source', 'line_checked', 'emergency_line',
+  'region_no_lines', 'good_to_know', 'disclaimer', 'works_offline', 'open_app',
+  'discreet_title', 'this_language'];
+
+function checkWords(words, lang) {
+  if (!words || typeof words !== 'object') throw new Error(`static-help: no page words for ${lang}`);
+  for (const key of WORD_KEYS) need(words[key], `${lang}/ui/static_help.json "${key}"`);
+  return words;
+}
+
+function lineCard(line, w, dates) {
   const name = need(line.name, 'a helpline name');
   const number = need(line.number, `the number of ${name}`);
   const parts = [
@@ -271,27 +324,30 @@ function lineCard(line) {
     `<h4>${e(name)}</h4>`,
   ];
   if (line.what) parts.push(`<p>${e(line.what)}</p>`);
-  if (line.hours) parts.push(`<p class="hs-small hs-muted">Open: ${e(line.hours)}</p>`);
+  if (line.hours) parts.push(`<p class="hs-small hs-muted">${e(fill(w.open, { hours: line.hours }))}</p>`);
   parts.push(`<a class="hs-button hs-button--primary" href="tel:${e(dial(line.tel, `the tel of ${name}`))}">` +
-    `${e(`Call ${name}, `)}<span class="hs-number">${e(number)}</span></a>`);
+    `${fillHtml(w.call_line, { name: e(name), number: `<span class="hs-number">${e(number)}</span>` })}</a>`);
   if (line.sms) {
     const sms = dial(line.sms.number, `the text number of ${name}`);
-    parts.push(`<a class="hs-button" href="sms:${e(sms)}">${e(`Text ${name} at `)}<span class="hs-number">${e(sms)}</span></a>`);
-    if (line.sms.body_hint) parts.push(`<p class="hs-small hs-muted">What to send: ${e(line.sms.body_hint)}</p>`);
+    parts.push(`<a class="hs-button" href="sms:${e(sms)}">` +
+      `${fillHtml(w.text_line, { name: e(name), number: `<span class="hs-number">${e(sms)}</span>` })}</a>`);
+    if (line.sms.body_hint) parts.push(`<p class="hs-small hs-muted">${e(fill(w.what_to_send, { hint: line.sms.body_hint }))}</p>`);
   }
   if (line.tty) {
     const digits = String(line.tty).replace(/[^0-9]/g, '');
-    if (digits) parts.push(`<p class="hs-small"><a href="tel:${e(digits)}">${e(`TTY for ${name}: ${line.tty}`)}</a></p>`);
+    if (digits) parts.push(`<p class="hs-small"><a href="tel:${e(digits)}">${e(fill(w.tty, { name, number: line.tty }))}</a></p>`);
   }
+  // How to reach a Spanish speaker, or how to dial a * number.
+  if (line.note) parts.push(`<p class="hs-small">${e(line.note)}</p>`);
   const notes = [];
-  if (line.source) notes.push(`Source: ${String(line.source).replace(/\.$/, '')}.`);
-  if (line.checked) notes.push(`Number last checked: ${monthWords(line.checked)}.`);
+  if (line.source) notes.push(`${fill(w.source, { source: String(line.source).replace(/\.$/, '') })}.`);
+  if (line.checked) notes.push(fill(w.line_checked, { date: monthWords(line.checked, dates) }));
   if (notes.length) parts.push(`<p class="hs-small hs-muted">${e(notes.join(' '))}</p>`);
   parts.push('</li>');
   return parts.join('\n');
 }
 
-function regionSection(region) {
+function regionSection(region, w, dates) {
   const code = regionCode(region.region);
   const name = need(region.name, `the name of region ${code}`);
   const em = region.emergency || {};
@@ -302,16 +358,37 @@ function regionSection(region) {
     `<section class="hs-region" id="hs-region-${code}" data-region="${code}" data-region-name="${e(name)}" ` +
       `data-emergency-number="${e(emNumber)}" data-emergency-tel="${e(emTel)}" aria-labelledby="hs-region-${code}-title">`,
     `<h3 id="hs-region-${code}-title">${e(name)}</h3>`,
-    `<a class="hs-button hs-button--help" href="tel:${e(emTel)}">${e(`Emergency: call ${emNumber}`)}</a>`,
+    `<a class="hs-button hs-button--help" href="tel:${e(emTel)}">${e(fill(w.emergency_line, { number: emNumber }))}</a>`,
     lines.length
-      ? `<ul class="hs-lines">\n${lines.map(lineCard).join('\n')}\n</ul>`
-      : `<p>${e(`For help in ${name}, call ${emNumber}.`)}</p>`,
+      ? `<ul class="hs-lines">\n${lines.map((l) => lineCard(l, w, dates)).join('\n')}\n</ul>`
+      : `<p>${e(fill(w.region_no_lines, { region: name, number: emNumber }))}</p>`,
     '</section>',
   ].join('\n');
 }
 
-/** The whole of help.html, from the two parsed content files. */
-export function renderHelpPage(directory, safety) {
+/** Where naloxone is not simply bought (Spain): how people get it there. */
+function naloxoneNotes(regions, w) {
+  return regions.filter((r) => r.naloxone_note && r.naloxone_note.text).map((r) => [
+    `<div class="hs-note" data-naloxone-region="${regionCode(r.region)}">`,
+    `<p>${e(r.naloxone_note.text)}</p>`,
+    r.naloxone_note.source ? `<p class="hs-small hs-muted">${e(fill(w.source, { source: r.naloxone_note.source }))}</p>` : '',
+    `</div>`,
+  ].filter(Boolean).join('\n')).join('\n');
+}
+
+/**
+ * The whole of a help page, from the two parsed content files. `options`:
+ * `lang` ("en"), `words` (its ui/static_help.json; read from src/content
+ * when not given), `dates` (its ui/dates.json, for month names), and
+ * `others` ([{lang, file, words}]: the same page in other languages, linked
+ * from the footer).
+ */
+export function renderHelpPage(directory, safety, options = {}) {
+  const lang = options.lang || 'en';
+  const own = options.words ? null : readWords(lang);
+  const w = checkWords(options.words || own.words, lang);
+  const dates = options.dates || (own && own.dates) || null;
+  const others = options.others || [];
   const regions = needList(directory && directory.regions, 'the list of regions');
   const home = regions[0];
   const homeName = need(home.name, 'the first region name');
@@ -322,34 +399,35 @@ export function renderHelpPage(directory, safety) {
   const tolerance = (safety && safety.lost_tolerance) || null;
   needList(signs.signs, 'the overdose signs');
   needList(naloxone.steps, 'the naloxone steps');
-  const source = (s) => (s ? `<p class="hs-small hs-muted">${e(`Source: ${s}`)}</p>` : '');
+  const source = (s) => (s ? `<p class="hs-small hs-muted">${e(fill(w.source, { source: s }))}</p>` : '');
   const items = (list) => list.map((t) => `<li>${e(t)}</li>`).join('\n');
+  const regionNotes = naloxoneNotes(regions, w);
 
   const body = [
-    `<main id="main" class="hs" data-help-static>`,
-    `<h1>Help now</h1>`,
-    `<p class="hs-lead">You do not have to get through this alone. Tap a number to call.</p>`,
+    `<main id="main" class="hs" data-help-static data-discreet-title="${e(w.discreet_title)}">`,
+    `<h1>${e(w.title)}</h1>`,
+    `<p class="hs-lead">${e(w.lead)}</p>`,
 
     `<section aria-labelledby="hs-emergency-title">`,
-    `<h2 id="hs-emergency-title">Emergency</h2>`,
+    `<h2 id="hs-emergency-title">${e(w.emergency_title)}</h2>`,
     `<a class="hs-button hs-emergency" href="tel:${e(homeTel)}" data-hs-emergency>` +
-      `<span>Call <span data-hs-emergency-number>${e(homeNumber)}</span></span><span class="hs-vh"> for emergency services</span></a>`,
-    `<p class="hs-small">Country: <span data-hs-emergency-region>${e(homeName)}</span>. ` +
-      `Numbers for other countries are below.</p>`,
+      `<span>${fillHtml(w.emergency_call, { number: `<span data-hs-emergency-number>${e(homeNumber)}</span>` })}</span>` +
+      `<span class="hs-vh"> ${e(w.emergency_call_hidden)}</span></a>`,
+    `<p class="hs-small">${fillHtml(w.country, { country: `<span data-hs-emergency-region>${e(homeName)}</span>` })}</p>`,
     directory.eu_note ? `<p class="hs-small hs-muted">${e(directory.eu_note)}</p>` : '',
     `</section>`,
 
     `<section aria-labelledby="hs-lines-title">`,
-    `<h2 id="hs-lines-title">Helplines</h2>`,
-    `<p>Call or text. Someone will listen and help you find support.</p>`,
-    directory.checked ? `<p class="hs-small hs-muted">${e(`Numbers last checked: ${monthWords(directory.checked)}.`)}</p>` : '',
-    `<nav class="hs-nav" aria-label="Countries">`,
+    `<h2 id="hs-lines-title">${e(w.lines_title)}</h2>`,
+    `<p>${e(w.lines_lead)}</p>`,
+    directory.checked ? `<p class="hs-small hs-muted">${e(fill(w.checked_all, { date: monthWords(directory.checked, dates) }))}</p>` : '',
+    `<nav class="hs-nav" aria-label="${e(w.countries_label)}">`,
     `<ul data-hs-region-nav>`,
     regions.map((r) => `<li data-region="${regionCode(r.region)}"><a href="#hs-region-${regionCode(r.region)}">${e(r.name)}</a></li>`).join('\n'),
     `</ul>`,
     `</nav>`,
     `<div data-hs-regions>`,
-    regions.map(regionSection).join('\n'),
+    regions.map((r) => regionSection(r, w, dates)).join('\n'),
     `</div>`,
     `</section>`,
 
@@ -364,7 +442,8 @@ export function renderHelpPage(directory, safety) {
     `<h2 id="hs-naloxone-title">${e(need(naloxone.title, 'the naloxone title'))}</h2>`,
     `<ol class="hs-steps">\n${items(naloxone.steps)}\n</ol>`,
     Array.isArray(naloxone.notes) && naloxone.notes.length
-      ? `<h3>Good to know</h3>\n<ul>\n${items(naloxone.notes)}\n</ul>` : '',
+      ? `<h3>${e(w.good_to_know)}</h3>\n<ul>\n${items(naloxone.notes)}\n</ul>` : '',
+    regionNotes,
     source(naloxone.source),
     `</section>`,
 
@@ -378,17 +457,19 @@ export function renderHelpPage(directory, safety) {
       ].join('\n')
       : '',
 
-    `<p class="hs-small hs-muted">Waymark gives information, not medical care. ` +
-      `A doctor, nurse or pharmacist can answer questions about your own health.</p>`,
+    `<p class="hs-small hs-muted">${e(w.disclaimer)}</p>`,
     `<footer class="hs-footer">`,
-    `<p class="hs-small">This page works even when the full app cannot open in this browser.</p>`,
-    `<p><a href="/">Open the full app</a></p>`,
+    `<p class="hs-small">${e(w.works_offline)}</p>`,
+    `<p><a href="/">${e(w.open_app)}</a></p>`,
+    // Each other language, named in its own words.
+    others.map((o) => `<p><a href="/${e(o.file)}" hreflang="${e(o.lang)}" lang="${e(o.lang)}">${e(need(o.words && o.words.this_language, `${o.lang} "this_language"`))}</a></p>`).join('\n'),
     `</footer>`,
     `</main>`,
   ].filter(Boolean).join('\n');
 
+  const alternates = others.map((o) => `<link rel="alternate" hreflang="${e(o.lang)}" href="/${e(o.file)}">`).join('\n');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${e(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
@@ -397,9 +478,9 @@ export function renderHelpPage(directory, safety) {
 <meta name="color-scheme" content="light dark">
 <meta name="theme-color" content="#2c6e68" media="(prefers-color-scheme: light)">
 <meta name="theme-color" content="#121b1a" media="(prefers-color-scheme: dark)">
-<title>Help now · Waymark</title>
+<title>${e(w.doc_title)}</title>
 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/help-static.css">
+${alternates ? `${alternates}\n` : ''}<link rel="stylesheet" href="/help-static.css">
 <script src="/help-static.js" defer></script>
 </head>
 <body class="hs-body">
@@ -407,6 +488,13 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/** A language's page words (ui/static_help.json) and month names (ui/dates.json). */
+export function readWords(lang, contentRoot = CONTENT_ROOT) {
+  const ui = join(contentRoot, lang, 'ui');
+  const read = (name) => JSON.parse(readFileSync(join(ui, name), 'utf8'));
+  return { words: read('static_help.json'), dates: read('dates.json') };
 }
 
 /** Reads the content files the app compiles in. */
@@ -417,19 +505,29 @@ export function readContent(contentDir = CONTENT) {
 }
 
 /**
- * Writes help.html, help-static.css and help-static.js into `stagingDir`.
- * Throws if a content file is missing or broken, so a build never ships a
- * crisis page without numbers. Returns the names of the files written.
+ * Writes help.html, help-es.html, help-static.css and help-static.js into
+ * `stagingDir`, from `contentRoot` (src/content: one folder per language).
+ * Throws if a content file or a page word is missing or broken, so a build
+ * never ships a crisis page without numbers. Returns the names of the files
+ * written.
  */
-export function writeStaticHelp(stagingDir, { contentDir = CONTENT } = {}) {
+export function writeStaticHelp(stagingDir, { contentRoot = CONTENT_ROOT } = {}) {
   if (!stagingDir) throw new Error('static-help: no output folder given');
-  const { directory, safety } = readContent(contentDir);
-  const html = renderHelpPage(directory, safety);
+  const pages = HELP_PAGES.map((page) => ({
+    ...page,
+    ...readContent(join(contentRoot, page.lang)),
+    ...readWords(page.lang, contentRoot),
+  }));
   mkdirSync(stagingDir, { recursive: true });
-  writeFileSync(join(stagingDir, 'help.html'), html);
+  for (const page of pages) {
+    const others = pages.filter((o) => o !== page);
+    const html = renderHelpPage(page.directory, page.safety,
+      { lang: page.lang, words: page.words, dates: page.dates, others });
+    writeFileSync(join(stagingDir, page.file), html);
+  }
   writeFileSync(join(stagingDir, 'help-static.css'), stylesheet());
   writeFileSync(join(stagingDir, 'help-static.js'), clientScript());
-  return ['help.html', 'help-static.css', 'help-static.js'];
+  return [...pages.map((p) => p.file), 'help-static.css', 'help-static.js'];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

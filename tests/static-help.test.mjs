@@ -1,6 +1,7 @@
 // The plain crisis page (scripts/static-help.mjs), without a browser: it is
 // built from the same content files as the app, every number is a tap-to-call
 // link, all text is escaped, and nothing in it needs an inline script or style.
+// help-es.html is the same page in Spanish, from src/content/es.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, readdir } from 'node:fs/promises';
@@ -9,11 +10,18 @@ import { tmpdir } from 'node:os';
 import vm from 'node:vm';
 import {
   writeStaticHelp, escapeHtml, renderHelpPage, readSettings, readContent, monthWords, CSP,
+  applySavedSettings, readWords, fill,
 } from '../scripts/static-help.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const helplines = JSON.parse(await readFile(join(ROOT, 'src/content/en/helplines.json'), 'utf8'));
-const safety = JSON.parse(await readFile(join(ROOT, 'src/content/en/safety.json'), 'utf8'));
+const json = async (path) => JSON.parse(await readFile(join(ROOT, path), 'utf8'));
+const helplines = await json('src/content/en/helplines.json');
+const safety = await json('src/content/en/safety.json');
+const helplinesEs = await json('src/content/es/helplines.json');
+const safetyEs = await json('src/content/es/safety.json');
+const wordsEn = await json('src/content/en/ui/static_help.json');
+const wordsEs = await json('src/content/es/ui/static_help.json');
+const datesEs = await json('src/content/es/ui/dates.json');
 
 async function generated() {
   const dir = await mkdtemp(join(tmpdir(), 'waymark-static-help-'));
@@ -29,7 +37,7 @@ async function generated() {
 
 test('the generator writes the help page, its stylesheet and its script', async () => {
   const { written, files } = await generated();
-  assert.deepEqual(written.sort(), ['help-static.css', 'help-static.js', 'help.html']);
+  assert.deepEqual(written.sort(), ['help-es.html', 'help-static.css', 'help-static.js', 'help.html']);
   assert.deepEqual(Object.keys(files).sort(), written);
 });
 
@@ -68,9 +76,9 @@ test('the overdose signs and every naloxone step are on the page', async () => {
   assert.ok(html.includes('<a href="/">Open the full app</a>'));
 });
 
-test('the page has its CSP and no inline script, inline style or event attribute', async () => {
+for (const page of ['help.html', 'help-es.html']) test(`${page} has its CSP and no inline script, inline style or event attribute`, async () => {
   const { files } = await generated();
-  const html = files['help.html'];
+  const html = files[page];
   assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">`));
   assert.match(CSP, /default-src 'self'; script-src 'self'; style-src 'self'/);
   for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
@@ -155,4 +163,118 @@ test('month words match the app\'s', () => {
   assert.equal(monthWords('2026-01'), 'January 2026');
   assert.equal(monthWords('2026-13'), '2026-13');
   assert.equal(monthWords('soon'), 'soon');
+});
+
+test('help-es.html is the Spanish page: lang="es", Spanish words, and every number as a tel: link', async () => {
+  const { files } = await generated();
+  const html = files['help-es.html'];
+  assert.match(html, /^<!DOCTYPE html>\n<html lang="es">/);
+  assert.ok(html.includes(`<title>${escapeHtml(wordsEs.doc_title)}</title>`));
+  assert.ok(html.includes(`<h1>${escapeHtml(wordsEs.title)}</h1>`));
+  assert.ok(html.includes(`data-discreet-title="${escapeHtml(wordsEs.discreet_title)}"`));
+  for (const region of helplinesEs.regions) {
+    assert.ok(html.includes(`href="tel:${region.emergency.tel}"`), `emergency ${region.emergency.tel} for ${region.region}`);
+    assert.ok(html.includes(`>${escapeHtml(region.name)}</h3>`), `a heading for ${region.name}`);
+    assert.ok(html.includes(escapeHtml(fill(wordsEs.emergency_line, { number: region.emergency.number }))));
+    for (const line of region.lines) {
+      assert.ok(html.includes(`href="tel:${line.tel}"`), `tel for ${line.id}`);
+      assert.ok(html.includes(escapeHtml(line.name)), `name of ${line.id}`);
+      assert.ok(html.includes(escapeHtml(line.what)), `what ${line.id} is for`);
+      assert.ok(html.includes(escapeHtml(fill(wordsEs.open, { hours: line.hours }))), `hours of ${line.id}`);
+      if (line.note) assert.ok(html.includes(`<p class="hs-small">${escapeHtml(line.note)}</p>`), `note of ${line.id}`);
+      if (line.sms) assert.ok(html.includes(`href="sms:${line.sms.number}"`), `sms for ${line.id}`);
+    }
+  }
+  for (const text of [...safetyEs.overdose_signs.signs, ...safetyEs.naloxone_steps.steps, ...safetyEs.naloxone_steps.notes]) {
+    assert.ok(html.includes(`<li>${escapeHtml(text)}</li>`), text);
+  }
+  for (const p of safetyEs.lost_tolerance.paragraphs) assert.ok(html.includes(`<p>${escapeHtml(p)}</p>`), p);
+  assert.ok(html.includes(escapeHtml(helplinesEs.eu_note)));
+  assert.ok(html.includes(`Números revisados por última vez: ${monthWords(helplinesEs.checked, datesEs)}.`));
+  assert.ok(html.includes('noviembre de 2026'));
+  assert.ok(html.includes(`<a href="/">${escapeHtml(wordsEs.open_app)}</a>`));
+  // 988 in Spanish: press 2, text AYUDA.
+  assert.ok(html.includes('AYUDA'));
+});
+
+test('no English page word is left on the Spanish page', async () => {
+  const { files } = await generated();
+  const html = files['help-es.html'];
+  for (const [key, english] of Object.entries(wordsEn)) {
+    if (key === 'this_language') continue; // the link back to the English page
+    const fixed = english.split(/\{[a-z_]+\}/).map((t) => t.trim()).filter((t) => t.length > 3);
+    for (const piece of fixed) assert.ok(!html.includes(escapeHtml(piece)), `"${piece}" (${key}) is on help-es.html`);
+  }
+  assert.doesNotMatch(html, />Call |Source: |Good to know|Numbers last checked/);
+  // The page words have the same keys and placeholders in both languages.
+  assert.deepEqual(Object.keys(wordsEs).sort(), Object.keys(wordsEn).sort());
+  const holes = (t) => (t.match(/\{[a-z_]+\}/g) || []).sort().join();
+  for (const key of Object.keys(wordsEn)) assert.equal(holes(wordsEs[key]), holes(wordsEn[key]), key);
+});
+
+test('the English and Spanish pages dial exactly the same numbers', async () => {
+  const { files } = await generated();
+  const targets = (html) => [...html.matchAll(/href="((?:tel|sms):[^"]*)"/g)].map((m) => m[1]).sort();
+  assert.deepEqual(targets(files['help-es.html']), targets(files['help.html']));
+  // Chile's suicide line is a short code with a *, valid in a tel: URI.
+  assert.ok(files['help.html'].includes('href="tel:*4141"'));
+  assert.ok(files['help-es.html'].includes('href="tel:*4141"'));
+  for (const code of ['mx', 'es', 'ar', 'cl']) {
+    assert.ok(files['help.html'].includes(`id="hs-region-${code}"`), code);
+    assert.ok(files['help-es.html'].includes(`id="hs-region-${code}"`), code);
+  }
+});
+
+test('each page links to the other, named in its own language', async () => {
+  const { files } = await generated();
+  assert.ok(files['help.html'].includes(
+    `<a href="/help-es.html" hreflang="es" lang="es">${escapeHtml(wordsEs.this_language)}</a>`));
+  assert.ok(files['help-es.html'].includes(
+    `<a href="/help.html" hreflang="en" lang="en">${escapeHtml(wordsEn.this_language)}</a>`));
+  assert.ok(files['help.html'].includes('<link rel="alternate" hreflang="es" href="/help-es.html">'));
+  assert.ok(files['help-es.html'].includes('<link rel="alternate" hreflang="en" href="/help.html">'));
+});
+
+test('both pages say how people get naloxone in Spain, and how to reach a Spanish speaker in the US', async () => {
+  const { files } = await generated();
+  for (const [page, directory] of [['help.html', helplines], ['help-es.html', helplinesEs]]) {
+    const html = files[page];
+    const spain = directory.regions.find((r) => r.region === 'es');
+    assert.ok(spain.naloxone_note && spain.naloxone_note.text, `${page}: Spain has a naloxone note`);
+    assert.ok(html.includes(escapeHtml(spain.naloxone_note.text)), page);
+    assert.ok(html.includes(`data-naloxone-region="es"`), page);
+    const samhsa = directory.regions[0].lines.find((l) => l.id === 'samhsa');
+    assert.ok(html.includes(escapeHtml(samhsa.note)), page);
+  }
+  assert.ok(files['help.html'].includes('ask for a Spanish speaker'));
+  assert.ok(files['help-es.html'].includes('no se vende libremente'));
+});
+
+test('the saved region works for the new countries, and discreet mode uses the page\'s word', () => {
+  const env = (x) => JSON.stringify({ v: 1, r: 3, t: 1760000000000, x });
+  for (const code of ['mx', 'es', 'ar', 'cl']) assert.equal(readSettings(env({ rg: code })).region, code);
+  const doc = { title: 'Ayuda ahora · Waymark', documentElement: { setAttribute() {} } };
+  const root = {
+    querySelector: (sel) => (sel === '[data-help-static]' ? { getAttribute: () => 'Notas' } : null),
+  };
+  applySavedSettings(root, doc, { region: 'es', theme: null, discreet: true });
+  assert.equal(doc.title, 'Notas');
+  const plain = { querySelector: () => null };
+  applySavedSettings(plain, doc, { region: 'us', theme: null, discreet: true });
+  assert.equal(doc.title, 'Notes', 'an older page without the attribute');
+});
+
+test('month words follow the page\'s language', () => {
+  const { dates } = readWords('es');
+  assert.equal(monthWords('2026-11', dates), 'noviembre de 2026');
+  assert.equal(monthWords('2026-01', dates), 'enero de 2026');
+  assert.equal(monthWords('2026-13', dates), '2026-13');
+  assert.equal(monthWords('2026-11', readWords('en').dates), 'November 2026');
+});
+
+test('a missing page word stops the build', () => {
+  const { directory, safety: s } = readContent();
+  const words = { ...wordsEs };
+  delete words.call_line;
+  assert.throws(() => renderHelpPage(directory, s, { lang: 'es', words }), /call_line/);
 });

@@ -35,6 +35,15 @@ pub struct Language {
 thread_local! {
     /// A language that could not be loaded before the first draw.
     static START_FAILED: Cell<Option<Lang>> = const { Cell::new(None) };
+    /// The tree was just redrawn for a new language: the control that asked
+    /// for it takes the focus back (see [`take_switched`]).
+    static SWITCHED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// True once after a language switch redrew the tree, so the language
+/// picker can take the keyboard focus back instead of leaving it on the page.
+pub fn take_switched() -> bool {
+    SWITCHED.with(|s| s.replace(false))
 }
 
 /// The language to start in: the one the user chose (kept in `wm:lang`),
@@ -80,11 +89,10 @@ async fn apply(lang: Lang) -> Result<(), Lang> {
     match lang {
         Lang::En => i18n::use_english(),
         other => {
-            let catalogue = match bundle::loaded(other) {
-                Some(c) => c,
-                None => bundle::install(fetch_bundle(other).await.ok_or(other)?),
-            };
-            i18n::use_catalogue(catalogue);
+            if bundle::loaded(other).is_none() && !load_bundle(other.code().to_string()).await {
+                return Err(other);
+            }
+            i18n::use_catalogue(bundle::loaded(other).ok_or(other)?);
         }
     }
     if let Some(html) = document().document_element() {
@@ -103,9 +111,28 @@ fn bundle_address(lang: Lang) -> Option<String> {
         .and_then(|m| m.get_attribute("content"))
 }
 
+/// Fetches, checks and keeps a language's bundle; false if it could not.
+/// A split point: the fetch and the bundle reader are a module of their
+/// own, so an English reader's first load never carries them.
+#[lazy]
+async fn load_bundle(code: String) -> bool {
+    let Some(lang) = Lang::from_code(&code) else {
+        return false;
+    };
+    match fetch_bundle(lang).await {
+        Some(catalogue) => {
+            bundle::install(catalogue);
+            true
+        }
+        None => false,
+    }
+}
+
 async fn fetch_bundle(lang: Lang) -> Option<bundle::Catalogue> {
     let address = bundle_address(lang)?;
-    let response = JsFuture::from(window().fetch_with_str(&address)).await.ok()?;
+    let response = JsFuture::from(window().fetch_with_str(&address))
+        .await
+        .ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;
@@ -153,6 +180,7 @@ impl Language {
                 Ok(()) => {
                     remember(lang);
                     self.failed.set(None);
+                    SWITCHED.with(|s| s.set(true));
                     self.lang.set(lang);
                 }
                 Err(lang) => self.failed.set(Some(lang)),

@@ -27,6 +27,7 @@ use crate::data::vault::{
     aad, is_sealed, read_meta, user_keys, write_meta, CacheStore, EncryptedBackup, LockMeta,
     Sealed, VaultError, CHECK_TEXT, IV_LEN, SALT_LEN,
 };
+use crate::i18n::{tr, Key};
 
 /// The unlocked vault: the key (not extractable), the parameters and the
 /// plain-text cache. It exists only between unlock and the next page load.
@@ -178,8 +179,7 @@ async fn open_text(key: &CryptoKey, storage_key: &str, stored: &str) -> Result<S
 /// Checks a passphrase against the stored parameters; gives the key.
 async fn key_for(passphrase: &str, meta: &LockMeta) -> Result<CryptoKey, VaultError> {
     let key = derive_key(passphrase, meta).await?;
-    let check =
-        Sealed::decode(&meta.check).map_err(|_| VaultError::BadParameters("check".into()))?;
+    let check = Sealed::decode(&meta.check).map_err(|_| VaultError::bad(Key::LockWhyCheck))?;
     match open(&key, &aad(LOCK_KEY), &check).await {
         Ok(bytes) if bytes == CHECK_TEXT.as_bytes() => Ok(key),
         _ => Err(VaultError::WrongPassphrase),
@@ -192,7 +192,7 @@ async fn key_for(passphrase: &str, meta: &LockMeta) -> Result<CryptoKey, VaultEr
 /// write-behind.
 pub async fn unlock(passphrase: &str) -> Result<UnlockReport, VaultError> {
     let local = LocalStore::open();
-    let meta = read_meta(&local)?.ok_or(VaultError::BadParameters("the lock is off".into()))?;
+    let meta = read_meta(&local)?.ok_or_else(|| VaultError::bad(Key::LockWhyLockOff))?;
     let key = key_for(passphrase, &meta).await?;
     let cache = CacheStore::new();
     let mut report = UnlockReport::default();
@@ -340,7 +340,7 @@ impl Vault {
                 return Ok(());
             }
         }
-        Err("Waymark could not finish saving. Please try again.".into())
+        Err(tr(Key::StorageNotFinished).into())
     }
 
     /// Changes the idle time (a plain parameter, not user data).
@@ -467,7 +467,7 @@ fn plain_snapshot(local: &LocalStore) -> Result<Vec<(String, String)>, VaultErro
 /// back in plain text, then removes the parameters. Stopped half-way, the
 /// lock is still on and the next unlock reads both kinds of value.
 pub async fn disable(passphrase: &str) -> Result<(), VaultError> {
-    let vault = current().ok_or(VaultError::BadParameters("not unlocked".into()))?;
+    let vault = current().ok_or_else(|| VaultError::bad(Key::LockWhyNotUnlocked))?;
     key_for(passphrase, &vault.meta()).await?;
     vault
         .settle()

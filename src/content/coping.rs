@@ -113,10 +113,16 @@ impl CopingContent {
 /// Coping content, parsed once. Never panics: a broken file gives empty
 /// lists with `load_error` set.
 pub fn coping() -> &'static CopingContent {
-thread_local! {
+    thread_local! {
         static CACHE: PerLanguage<CopingContent> = Default::default();
     }
-    localized(&CACHE, "coping", COPING_JSON, CopingContent::parse, CopingContent::fallback)
+    localized(
+        &CACHE,
+        "coping",
+        COPING_JSON,
+        CopingContent::parse,
+        CopingContent::fallback,
+    )
 }
 
 #[cfg(test)]
@@ -124,7 +130,7 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::content::readability::analyse_pieces;
+    use crate::content::readability::{analyse_pieces, analyse_pieces_spanish};
 
     fn parsed() -> CopingContent {
         CopingContent::parse(COPING_JSON).expect("coping.json parses")
@@ -209,6 +215,48 @@ mod tests {
         let grade = analyse_pieces(pieces).grade();
         println!("coping: Flesch-Kincaid grade {grade:.2}");
         assert!(grade <= 6.0, "{grade}");
+    }
+
+    #[test]
+    fn the_spanish_twin_keeps_the_ids_and_days_and_says_it_in_spanish() {
+        let (en, es) = (
+            parsed(),
+            CopingContent::parse(include_str!("es/coping.json")).expect("es/coping.json parses"),
+        );
+        let ideas = |c: &CopingContent| c.ideas.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ideas(&es), ideas(&en));
+        let days = |c: &CopingContent| c.milestones.iter().map(|m| m.days).collect::<Vec<_>>();
+        assert_eq!(days(&es), days(&en));
+        assert!(es.milestone_note.contains("desliz"));
+        assert!(es.urge_surfing.note.contains("15 a 20 minutos"));
+        let steps = es.urge_surfing.steps.join(" ").to_lowercase();
+        for word in ["fíjate", "nombre", "subir", "alto", "bajar", "respira"] {
+            assert!(steps.contains(word), "{word}");
+        }
+        // HALT keeps its order; each letter is the start of its Spanish word.
+        let ids: Vec<&str> = es.halt.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["hungry", "angry", "lonely", "tired"]);
+        for item in &es.halt.items {
+            assert!(item.name.starts_with(&item.letter), "{}", item.id);
+            assert!(!item.what_to_do.trim().is_empty(), "{}", item.id);
+        }
+    }
+
+    #[test]
+    fn spanish_coping_text_is_easy_to_read() {
+        let c =
+            CopingContent::parse(include_str!("es/coping.json")).expect("es/coping.json parses");
+        let pieces = c
+            .ideas
+            .iter()
+            .map(|i| i.how.as_str())
+            .chain(c.milestones.iter().map(|m| m.message.as_str()))
+            .chain(c.urge_surfing.steps.iter().map(String::as_str))
+            .chain(c.halt.items.iter().map(|i| i.what_to_do.as_str()));
+        let score = analyse_pieces_spanish(pieces).fernandez_huerta();
+        println!("coping (es): Fernández-Huerta {score:.2}");
+        // The guide's bar for Spanish ("plain" is 60 to 70).
+        assert!(score >= 65.0, "{score}");
     }
 
     #[test]

@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use super::load::{localized, parse, ContentError, PerLanguage};
 use super::tool::ToolId;
+use crate::i18n::{tr, Key};
 
 const GUIDE_JSON: &str = include_str!("en/guide.json");
 
@@ -142,17 +143,19 @@ impl Guide {
 
     /// A minimal guide for when `guide.json` cannot be read: no steps, and a
     /// plain message pointing to help, which does not depend on this file.
+    /// Its words come from the catalogue (`content.json`), which is compiled
+    /// in for English and loaded with the language otherwise, so they do not
+    /// depend on the broken file either.
     fn fallback(error: ContentError) -> Guide {
         Guide {
             intro: Intro {
-                title: "The guide could not be loaded".to_string(),
+                title: tr(Key::ContentGuideUnavailableTitle).to_string(),
                 sections: vec![IntroSection {
                     id: "error".to_string(),
-                    title: "Something went wrong".to_string(),
+                    title: tr(Key::ContentGuideUnavailableHeading).to_string(),
                     paragraphs: vec![
-                        "The guide text could not be read. Your own notes and progress are safe."
-                            .to_string(),
-                        "The Help screen still works. Please try updating the app.".to_string(),
+                        tr(Key::ContentGuideUnavailableSafe).to_string(),
+                        tr(Key::ContentGuideUnavailableHelp).to_string(),
                     ],
                     facts: Vec::new(),
                 }],
@@ -192,7 +195,7 @@ impl Step {
 /// The guide, parsed once. Never panics: a broken file gives a fallback guide
 /// with `load_error` set and no steps.
 pub fn guide() -> &'static Guide {
-thread_local! {
+    thread_local! {
         static CACHE: PerLanguage<Guide> = Default::default();
     }
     localized(&CACHE, "guide", GUIDE_JSON, Guide::parse, Guide::fallback)
@@ -203,7 +206,11 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::content::readability::{analyse_pieces, word_count};
+    use crate::content::readability::{analyse_pieces, analyse_pieces_spanish, word_count};
+
+    /// The Spanish twin, read straight from the file (the app gets it from
+    /// the language bundle).
+    const GUIDE_ES_JSON: &str = include_str!("es/guide.json");
 
     const TITLES: [&str; 10] = [
         "Acknowledge the problem",
@@ -220,6 +227,10 @@ mod tests {
 
     fn parsed() -> Guide {
         Guide::parse(GUIDE_JSON).expect("guide.json parses")
+    }
+
+    fn parsed_es() -> Guide {
+        Guide::parse(GUIDE_ES_JSON).expect("es/guide.json parses")
     }
 
     #[test]
@@ -448,6 +459,11 @@ mod tests {
         assert!(g.step(1).is_none());
         assert!(g.load_error.is_some());
         assert!(!g.intro.sections.is_empty());
+        assert_eq!(g.intro.title, "The guide could not be loaded");
+        assert_eq!(
+            g.intro.sections[0].paragraphs[0],
+            "The guide text could not be read. Your own notes and progress are safe."
+        );
     }
 
     #[test]
@@ -478,6 +494,133 @@ mod tests {
             stats.words
         );
         assert!(grade <= 8.0, "grade {grade:.2} is above 8");
+    }
+
+    #[test]
+    fn step_three_says_long_term_medicine_is_treatment_and_leaves_doses_to_the_doctor() {
+        let g = parsed();
+        let three = g.step(3).expect("step 3");
+        let text: Vec<&str> = three
+            .meaning
+            .iter()
+            .chain(&three.why)
+            .map(String::as_str)
+            .collect();
+        let text = text.join(" ");
+        for words in [
+            "buprenorphine",
+            "as long as it helps",
+            "proven treatment",
+            "rarely enough",
+            "five times as often",
+            "a new addiction. It is not. It is treatment",
+        ] {
+            assert!(text.contains(words), "{words}");
+        }
+        let warning = &three.warning.as_ref().expect("step 3 warning").text;
+        assert!(warning.contains("Starting, stopping or changing a dose"));
+        assert!(three
+            .facts
+            .iter()
+            .any(|f| f.source.contains("BMJ 2017;357:j1550")
+                && f.text.contains("12.7")
+                && f.text.contains("2.6")));
+        assert!(three.facts.iter().any(|f| f.source.contains("CDC")));
+        assert!(three.facts.iter().any(|f| f.source.contains("WHO")));
+        assert!(three.facts.iter().any(|f| f.source.contains("NICE")));
+    }
+
+    #[test]
+    fn the_spanish_guide_parses_with_the_english_steps() {
+        let (en, es) = (parsed(), parsed_es());
+        let numbers: Vec<u8> = es.steps.iter().map(|s| s.n).collect();
+        assert_eq!(numbers, (1..=10).collect::<Vec<u8>>());
+        for (a, b) in en.steps.iter().zip(&es.steps) {
+            assert_eq!(a.tools, b.tools, "step {}", a.n);
+            assert_ne!(a.title, b.title, "step {} title is not translated", a.n);
+        }
+    }
+
+    #[test]
+    fn spanish_questions_open_and_close_their_marks() {
+        for s in &parsed_es().steps {
+            for r in &s.reflections {
+                let text = r.text.trim();
+                assert!(text.ends_with('?'), "step {}: {text}", s.n);
+                assert_eq!(
+                    text.matches('¿').count(),
+                    text.matches('?').count(),
+                    "step {}: {text}",
+                    s.n
+                );
+            }
+        }
+        for piece in parsed_es().text_pieces() {
+            assert_eq!(
+                piece.matches('¿').count(),
+                piece.matches('?').count(),
+                "{piece}"
+            );
+            assert_eq!(
+                piece.matches('¡').count(),
+                piece.matches('!').count(),
+                "{piece}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_spanish_guide_carries_the_same_safety_words() {
+        let g = parsed_es();
+        let three = g.step(3).and_then(|s| s.warning.as_ref()).expect("paso 3");
+        assert!(three.text.contains("metadona"));
+        assert!(three.text.contains("no es consejo médico"));
+        assert!(three.text.contains("médico"));
+        let ten = g
+            .step(10)
+            .and_then(|s| s.warning.as_ref())
+            .expect("paso 10");
+        assert!(ten.text.contains("sobredosis"));
+        assert!(ten.text.contains("naloxona"));
+        assert!(ten.text.contains("pantalla de Ayuda"));
+        let step3 = g.step(3).expect("paso 3");
+        let why = step3.why.join(" ");
+        assert!(why.contains("cinco veces"));
+        assert!(step3.meaning.join(" ").contains("buprenorfina"));
+    }
+
+    #[test]
+    fn the_spanish_text_never_calls_the_reader_an_addict() {
+        for piece in parsed_es().text_pieces() {
+            let lower = piece.to_lowercase();
+            for word in ["adicto", "adicta", "drogadict", "yonqui"] {
+                assert!(!lower.contains(word), "{word}: {piece}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_spanish_guide_reads_at_fernandez_huerta_65_or_more() {
+        let g = parsed_es();
+        let stats = analyse_pieces_spanish(g.text_pieces());
+        let score = stats.fernandez_huerta();
+        println!(
+            "guía: Fernández-Huerta {score:.2} (as usually printed: {:.2}), {} words, {} sentences, {} syllables",
+            stats.fernandez_huerta_as_printed(),
+            stats.words,
+            stats.sentences,
+            stats.syllables
+        );
+        for s in &g.steps {
+            let words: usize = s.text_pieces().iter().map(|p| word_count(p)).sum();
+            println!("paso {:>2}: {words} words", s.n);
+        }
+        assert!(
+            stats.words > 1500,
+            "the Spanish guide looks truncated: {} words",
+            stats.words
+        );
+        assert!(score >= 65.0, "Fernández-Huerta {score:.2} is below 65");
     }
 
     fn is_slug(id: &str) -> bool {

@@ -6,10 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::load::{localized, parse, ContentError, PerLanguage};
+use crate::i18n::{tr, Key};
 
 const HELPLINES_JSON: &str = include_str!("en/helplines.json");
 
-/// The user's region, chosen in settings. Stored as "us", "uk" or "ca".
+/// The user's region, chosen in settings. Stored as "us", "uk", "ca", "mx",
+/// "es", "ar" or "cl" (the codes of `domain::settings::Region`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Region {
@@ -17,10 +19,22 @@ pub enum Region {
     Us,
     Uk,
     Ca,
+    Mx,
+    Es,
+    Ar,
+    Cl,
 }
 
 impl Region {
-    pub const ALL: [Region; 3] = [Region::Us, Region::Uk, Region::Ca];
+    pub const ALL: [Region; 7] = [
+        Region::Us,
+        Region::Uk,
+        Region::Ca,
+        Region::Mx,
+        Region::Es,
+        Region::Ar,
+        Region::Cl,
+    ];
 
     /// The lowercase code used in the content file and in settings.
     pub fn code(self) -> &'static str {
@@ -28,16 +42,25 @@ impl Region {
             Region::Us => "us",
             Region::Uk => "uk",
             Region::Ca => "ca",
+            Region::Mx => "mx",
+            Region::Es => "es",
+            Region::Ar => "ar",
+            Region::Cl => "cl",
         }
     }
 
-    /// The region's name, for the settings picker.
+    /// The region's name in the current language (`ui/regions.json`), for
+    /// when the content file could not be read.
     pub fn name(self) -> &'static str {
-        match self {
-            Region::Us => "United States",
-            Region::Uk => "United Kingdom",
-            Region::Ca => "Canada",
-        }
+        tr(match self {
+            Region::Us => Key::RegionsUs,
+            Region::Uk => Key::RegionsUk,
+            Region::Ca => Key::RegionsCa,
+            Region::Mx => Key::RegionsMx,
+            Region::Es => Key::RegionsEs,
+            Region::Ar => Key::RegionsAr,
+            Region::Cl => Key::RegionsCl,
+        })
     }
 
     /// The region for a code, if it is one we know.
@@ -46,11 +69,14 @@ impl Region {
     }
 
     /// The emergency number, kept in code too so the crisis screen works even
-    /// if the content file could not be read.
+    /// if the content file could not be read. The same numbers, with their
+    /// sources, are in `helplines.json` (Chile's 131 is its ambulance line).
     fn builtin_emergency(self) -> &'static str {
         match self {
-            Region::Us | Region::Ca => "911",
+            Region::Us | Region::Ca | Region::Mx | Region::Ar => "911",
             Region::Uk => "999",
+            Region::Es => "112",
+            Region::Cl => "131",
         }
     }
 }
@@ -77,6 +103,21 @@ pub struct RegionLines {
     pub name: String,
     pub emergency: Emergency,
     pub lines: Vec<Helpline>,
+    /// Where naloxone cannot simply be bought (Spain), how people get it
+    /// there, shown with the naloxone steps instead of the usual "ask a
+    /// pharmacist". `None` for regions with nothing to add.
+    #[serde(default)]
+    pub naloxone_note: Option<RegionNote>,
+}
+
+/// A sourced note about one region.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionNote {
+    pub text: String,
+    pub source: String,
+    /// "YYYY-MM".
+    pub checked: String,
 }
 
 /// The emergency services number for a region.
@@ -98,7 +139,10 @@ pub struct Helpline {
     pub name: String,
     /// As shown, e.g. "1-800-662-4357".
     pub number: String,
-    /// Digits only, for a `tel:` link, e.g. "18006624357".
+    /// Digits only, for a `tel:` link, e.g. "18006624357"; a short code may
+    /// start with `*` (Chile's "*4141"), which is valid in a `tel:` URI
+    /// (RFC 3966). iPhones will not dial a `*` from a link, which is why
+    /// such a line says so in its `note` and the number is always shown.
     pub tel: String,
     #[serde(default)]
     pub sms: Option<Sms>,
@@ -108,6 +152,11 @@ pub struct Helpline {
     pub hours: String,
     /// One plain sentence on what the line is for.
     pub what: String,
+    /// One more thing to know before calling, if any: how to reach someone
+    /// who speaks Spanish (SAMHSA, 988), that we could not confirm a
+    /// Spanish service (Never Use Alone), or how to dial a `*` number.
+    #[serde(default)]
+    pub note: Option<String>,
     pub source: String,
     /// "YYYY-MM".
     pub checked: String,
@@ -175,11 +224,12 @@ impl HelplineDirectory {
                     source: "General knowledge".to_string(),
                 },
                 lines: Vec::new(),
+                naloxone_note: None,
             })
             .collect();
         HelplineDirectory {
             checked: String::new(),
-            eu_note: "In the EU, you can call 112 for emergency help.".to_string(),
+            eu_note: tr(Key::RegionsEuNote).to_string(),
             regions,
             load_error: Some(error),
         }
@@ -189,10 +239,16 @@ impl HelplineDirectory {
 /// All helplines, parsed once. Never panics: a broken file gives emergency
 /// numbers only, with `load_error` set.
 pub fn helpline_directory() -> &'static HelplineDirectory {
-thread_local! {
+    thread_local! {
         static CACHE: PerLanguage<HelplineDirectory> = Default::default();
     }
-    localized(&CACHE, "helplines", HELPLINES_JSON, HelplineDirectory::parse, HelplineDirectory::fallback)
+    localized(
+        &CACHE,
+        "helplines",
+        HELPLINES_JSON,
+        HelplineDirectory::parse,
+        HelplineDirectory::fallback,
+    )
 }
 
 /// The helplines for a region (empty only if the file could not be read).
@@ -201,6 +257,14 @@ pub fn helplines(region: Region) -> &'static [Helpline] {
         .region(region)
         .map(|r| r.lines.as_slice())
         .unwrap_or(&[])
+}
+
+/// How people get naloxone in a region, where that differs from "ask a
+/// pharmacist" (Spain).
+pub fn naloxone_note(region: Region) -> Option<&'static RegionNote> {
+    helpline_directory()
+        .region(region)
+        .and_then(|r| r.naloxone_note.as_ref())
 }
 
 /// The emergency number for a region. Always available.
@@ -219,8 +283,19 @@ pub fn emergency(region: Region) -> Emergency {
 mod tests {
     use super::*;
 
+    /// The Spanish twin, read as the app reads it from the language bundle.
+    const HELPLINES_ES_JSON: &str = include_str!("es/helplines.json");
+
     fn parsed() -> HelplineDirectory {
         HelplineDirectory::parse(HELPLINES_JSON).expect("helplines.json parses")
+    }
+
+    fn parsed_es() -> HelplineDirectory {
+        HelplineDirectory::parse(HELPLINES_ES_JSON).expect("es/helplines.json parses")
+    }
+
+    fn both() -> [HelplineDirectory; 2] {
+        [parsed(), parsed_es()]
     }
 
     fn line<'a>(d: &'a HelplineDirectory, region: Region, id: &str) -> &'a Helpline {
@@ -267,12 +342,21 @@ mod tests {
 
     #[test]
     fn every_tel_is_digits_only_and_matches_the_shown_number() {
-        let d = parsed();
+        for d in both() {
+            every_tel_is_dialable(&d);
+        }
+    }
+
+    fn every_tel_is_dialable(d: &HelplineDirectory) {
         for r in &d.regions {
             assert!(is_digits(&r.emergency.tel), "{:?}", r.region);
             for l in &r.lines {
-                assert!(is_digits(&l.tel), "{}", l.id);
-                let shown: String = l.number.chars().filter(char::is_ascii_digit).collect();
+                assert!(is_dialable(&l.tel), "{}", l.id);
+                let shown: String = l
+                    .number
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '*')
+                    .collect();
                 assert_eq!(shown, l.tel, "{}", l.id);
                 if let Some(sms) = &l.sms {
                     assert!(is_digits(&sms.number), "{}", l.id);
@@ -285,29 +369,121 @@ mod tests {
 
     #[test]
     fn every_line_has_a_source_hours_and_a_checked_date() {
-        let d = parsed();
-        assert_eq!(d.checked, "2026-11");
-        for l in d.regions.iter().flat_map(|r| &r.lines) {
-            assert!(!l.source.trim().is_empty(), "{}", l.id);
-            assert!(!l.hours.trim().is_empty(), "{}", l.id);
-            assert!(!l.what.trim().is_empty(), "{}", l.id);
-            assert_eq!(l.checked, "2026-11", "{}", l.id);
+        for d in both() {
+            assert_eq!(d.checked, "2026-11");
+            for r in &d.regions {
+                assert!(!r.emergency.source.trim().is_empty(), "{:?}", r.region);
+                assert!(!r.name.trim().is_empty(), "{:?}", r.region);
+            }
+            for l in d.regions.iter().flat_map(|r| &r.lines) {
+                assert!(!l.source.trim().is_empty(), "{}", l.id);
+                assert!(!l.hours.trim().is_empty(), "{}", l.id);
+                assert!(!l.what.trim().is_empty(), "{}", l.id);
+                assert_eq!(l.checked, "2026-11", "{}", l.id);
+                if let Some(note) = &l.note {
+                    assert!(!note.trim().is_empty(), "{}", l.id);
+                }
+            }
         }
     }
 
     #[test]
+    fn the_spanish_speaking_regions_have_the_lines_in_the_facts_brief() {
+        for d in both() {
+            assert_eq!(line(&d, Region::Mx, "linea-de-la-vida").tel, "8009112000");
+            assert_eq!(
+                line(&d, Region::Mx, "linea-de-la-vida").number,
+                "800 911 2000"
+            );
+            assert_eq!(line(&d, Region::Es, "linea-024").tel, "024");
+            assert_eq!(line(&d, Region::Ar, "sedronar-141").tel, "141");
+            assert_eq!(line(&d, Region::Cl, "senda-1412").tel, "1412");
+            let minsal = line(&d, Region::Cl, "minsal-4141");
+            assert_eq!(minsal.tel, "*4141");
+            assert_eq!(minsal.tel_href(), "tel:*4141");
+            // iPhones do not dial `*` from a link: the line says to dial it.
+            assert!(minsal.note.as_deref().is_some_and(|n| n.contains("*4141")));
+        }
+    }
+
+    #[test]
+    fn us_lines_say_how_to_reach_a_spanish_speaker_in_both_languages() {
+        let [en, es] = both();
+        let note = |d: &HelplineDirectory, id: &str| {
+            line(d, Region::Us, id).note.clone().unwrap_or_default()
+        };
+        assert!(note(&en, "samhsa").contains("ask for a Spanish speaker"));
+        assert!(note(&en, "samhsa").contains("English only"));
+        assert!(note(&es, "samhsa").contains("alguien que hable español"));
+        assert!(note(&es, "samhsa").contains("solo en inglés"));
+        for (d, press, chat) in [
+            (&en, "press 2", "chat in Spanish"),
+            (&es, "marca el 2", "chatear en español"),
+        ] {
+            let n = note(d, "lifeline-988");
+            assert!(n.contains(press), "{n}");
+            assert!(n.contains("AYUDA"), "{n}");
+            assert!(n.contains(chat), "{n}");
+        }
+        assert!(note(&es, "never-use-alone").contains("No pudimos confirmar"));
+    }
+
+    #[test]
+    fn spain_says_how_people_get_naloxone_there_in_both_languages() {
+        let [en, es] = both();
+        let note = |d: &HelplineDirectory| {
+            d.region(Region::Es)
+                .and_then(|r| r.naloxone_note.clone())
+                .expect("a naloxone note for Spain")
+        };
+        let (en, es) = (note(&en), note(&es));
+        assert!(en.text.contains("not sold over the counter"));
+        assert!(en.text.contains("programmes"));
+        assert!(es.text.contains("no se vende"));
+        assert!(es.text.contains("programas"));
+        assert_eq!(en.source, es.source);
+        assert_eq!(en.checked, "2026-11");
+        // Only Spain has one: elsewhere the usual pharmacist note stands.
+        for region in Region::ALL.into_iter().filter(|r| *r != Region::Es) {
+            assert!(parsed().region(region).unwrap().naloxone_note.is_none());
+        }
+        assert!(naloxone_note(Region::Es).is_some());
+        assert!(naloxone_note(Region::Us).is_none());
+    }
+
+    #[test]
+    fn the_spanish_twin_names_every_region_in_spanish() {
+        let es = parsed_es();
+        let names: Vec<&str> = es.regions.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Estados Unidos",
+                "Reino Unido",
+                "Canadá",
+                "México",
+                "España",
+                "Argentina",
+                "Chile"
+            ]
+        );
+        assert!(es.eu_note.contains("112"));
+    }
+
+    #[test]
     fn line_ids_are_unique_across_regions() {
-        let d = parsed();
-        let mut ids: Vec<&str> = d
-            .regions
-            .iter()
-            .flat_map(|r| &r.lines)
-            .map(|l| l.id.as_str())
-            .collect();
-        let n = ids.len();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), n);
+        for d in both() {
+            let mut ids: Vec<&str> = d
+                .regions
+                .iter()
+                .flat_map(|r| &r.lines)
+                .map(|l| l.id.as_str())
+                .collect();
+            let n = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), n);
+        }
     }
 
     #[test]
@@ -316,6 +492,25 @@ mod tests {
         assert_eq!(emergency(Region::Uk).number, "999");
         assert_eq!(emergency(Region::Ca).number, "911");
         assert!(parsed().eu_note.contains("112"));
+    }
+
+    #[test]
+    fn emergency_numbers_of_the_new_regions_match_the_built_in_ones() {
+        assert_eq!(emergency(Region::Mx).number, "911");
+        assert_eq!(emergency(Region::Es).number, "112");
+        assert_eq!(emergency(Region::Ar).number, "911");
+        assert_eq!(emergency(Region::Cl).number, "131");
+        // The numbers the crisis screen falls back on are the file's.
+        for d in both() {
+            for r in &d.regions {
+                assert_eq!(
+                    r.emergency.tel,
+                    r.region.builtin_emergency(),
+                    "{:?}",
+                    r.region
+                );
+            }
+        }
     }
 
     #[test]
@@ -331,6 +526,11 @@ mod tests {
             d.region(Region::Ca).map(|r| r.emergency.tel.as_str()),
             Some("911")
         );
+        assert_eq!(
+            d.region(Region::Es).map(|r| r.emergency.tel.as_str()),
+            Some("112")
+        );
+        assert_eq!(d.region(Region::Cl).map(|r| r.name.as_str()), Some("Chile"));
         assert!(d.eu_note.contains("112"));
     }
 
@@ -346,7 +546,23 @@ mod tests {
         assert_eq!(Region::from_code("fr"), None);
     }
 
+    #[test]
+    fn the_content_regions_carry_the_settings_codes() {
+        use crate::domain::settings::Region as Chosen;
+        for chosen in Chosen::ALL {
+            let region = Region::from_code(chosen.code()).expect("the same code");
+            assert_eq!(region.code(), chosen.code());
+            assert_eq!(region.name(), chosen.label());
+        }
+        assert_eq!(Region::ALL.len(), Chosen::ALL.len());
+    }
+
     fn is_digits(s: &str) -> bool {
         !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// Digits, or a `*` and then digits (a short code such as "*4141").
+    fn is_dialable(s: &str) -> bool {
+        is_digits(s.strip_prefix('*').unwrap_or(s))
     }
 }

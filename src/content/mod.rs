@@ -13,6 +13,7 @@
 
 pub mod coping;
 pub mod guide;
+pub mod guide_outline;
 pub mod helplines;
 pub mod readability;
 pub mod safety;

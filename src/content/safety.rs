@@ -85,10 +85,16 @@ impl Safety {
 /// Safety content, parsed once. Never panics: a broken file gives a minimal
 /// "call emergency services" version with `load_error` set.
 pub fn safety() -> &'static Safety {
-thread_local! {
+    thread_local! {
         static CACHE: PerLanguage<Safety> = Default::default();
     }
-    localized(&CACHE, "safety", SAFETY_JSON, Safety::parse, Safety::fallback)
+    localized(
+        &CACHE,
+        "safety",
+        SAFETY_JSON,
+        Safety::parse,
+        Safety::fallback,
+    )
 }
 
 #[cfg(test)]
@@ -160,6 +166,57 @@ mod tests {
         assert!(text.contains("do not use alone"));
         assert!(text.contains("naloxone"));
         assert!(helplines(Region::Us).iter().any(|l| l.id == t.helpline_id));
+    }
+
+    #[test]
+    fn the_spanish_twin_uses_the_cdc_words_and_keeps_every_safety_fact() {
+        let es = Safety::parse(include_str!("es/safety.json")).expect("es/safety.json parses");
+        let signs = es.overdose_signs.signs.join(" | ").to_lowercase();
+        assert_eq!(es.overdose_signs.signs.len(), 7);
+        for words in [
+            "pérdida del conocimiento o incapacidad para despertarse",
+            "respiración lenta o superficial",
+            "cambios en el color de la piel",
+            "uñas y los labios",
+            "pupilas pequeñas, como de punta de alfiler",
+            "gárgaras",
+            "pulso débil",
+        ] {
+            assert!(signs.contains(words), "{words}");
+        }
+        assert_eq!(es.overdose_signs.source, parsed().overdose_signs.source);
+        assert!(es.overdose_signs.source.contains("CDC"));
+        let n = &es.naloxone_steps;
+        assert!(n.title.contains("atomizador nasal"));
+        assert!(n.steps[0].starts_with("Llama a emergencias"));
+        assert!(n.steps.iter().any(|s| s.contains("No lo pruebes")));
+        assert!(n
+            .steps
+            .iter()
+            .any(|s| s.contains("2 a 3 minutos") && s.contains("nuevo")));
+        let notes = n.notes.join(" ");
+        for words in [
+            "30 a 90 minutos",
+            "quédate con la persona",
+            "no tiene opioides",
+            "benzodiacepinas",
+            "farmacia",
+        ] {
+            assert!(notes.contains(words), "{words}");
+        }
+        let t = &es.lost_tolerance;
+        let text = t.paragraphs.join(" ");
+        for words in [
+            "pérdida de tolerancia",
+            "5 veces mayor",
+            "8 a 40 veces mayor",
+            "no lo hagas a solas",
+            "naloxona",
+        ] {
+            assert!(text.contains(words), "{words}");
+        }
+        assert_eq!(t.helpline_id, parsed().lost_tolerance.helpline_id);
+        assert!(!text.contains("adict"));
     }
 
     #[test]

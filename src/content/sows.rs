@@ -1,6 +1,11 @@
 //! The Subjective Opiate Withdrawal Scale (Handelsman et al., 1987), from
 //! `sows.json`. The items keep their published wording and order: a scale is
 //! only valid as published.
+//!
+//! No validated Spanish version was found, so `es/sows.json` is our own
+//! translation of the 16 items, scored the same way (same ids, same answer
+//! values), and says so in its name and its `wording_note`: it must never be
+//! called validated.
 
 use serde::Deserialize;
 
@@ -15,6 +20,11 @@ pub struct Sows {
     /// Full citation.
     pub source: String,
     pub instructions: String,
+    /// Whose words the items are: in English, the published ones; in any
+    /// other language, that this is our unofficial translation of the English
+    /// scale, not a validated version, scored the same way. Shown with the
+    /// scale's name.
+    pub wording_note: String,
     /// The 16 items, in published order.
     pub items: Vec<SowsItem>,
     /// The five answers, 0 to 4.
@@ -63,6 +73,7 @@ impl Sows {
             name: "Subjective Opiate Withdrawal Scale (SOWS)".to_string(),
             source: String::new(),
             instructions: String::new(),
+            wording_note: String::new(),
             items: Vec::new(),
             answers: Vec::new(),
             max_total: 64,
@@ -76,7 +87,7 @@ impl Sows {
 /// The scale, parsed once. Never panics: a broken file gives a scale with no
 /// items and `load_error` set.
 pub fn sows() -> &'static Sows {
-thread_local! {
+    thread_local! {
         static CACHE: PerLanguage<Sows> = Default::default();
     }
     localized(&CACHE, "sows", SOWS_JSON, Sows::parse, Sows::fallback)
@@ -95,6 +106,10 @@ mod tests {
 
     fn parsed() -> Sows {
         Sows::parse(SOWS_JSON).expect("sows.json parses")
+    }
+
+    fn parsed_es() -> Sows {
+        Sows::parse(include_str!("es/sows.json")).expect("es/sows.json parses")
     }
 
     #[test]
@@ -152,6 +167,34 @@ mod tests {
         assert!(s.note.contains("prescriber"));
         assert!(s.source.contains("Handelsman"));
         assert!(s.source.contains("1987;13(3):293-308"));
+    }
+
+    #[test]
+    fn the_spanish_scale_is_labelled_an_unofficial_translation_scored_the_same_way() {
+        let (en, es) = (parsed(), parsed_es());
+        let ids = |s: &Sows| s.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&es), ids(&en));
+        let values = |s: &Sows| s.answers.iter().map(|a| a.value).collect::<Vec<_>>();
+        assert_eq!(values(&es), values(&en));
+        assert_eq!(es.max_total, en.max_total);
+        assert_eq!(es.source, en.source);
+        assert!(es.name.contains("traducción no oficial"), "{}", es.name);
+        let note = es.wording_note.to_lowercase();
+        assert!(note.contains("nuestra propia traducción"), "{note}");
+        assert!(
+            note.contains("no es una versión oficial ni validada"),
+            "{note}"
+        );
+        assert!(note.contains("se puntúa igual"), "{note}");
+        // "validada" only ever in "not validated".
+        for text in [&es.name, &es.instructions, &es.note] {
+            assert!(!text.to_lowercase().contains("validad"), "{text}");
+        }
+        assert!(es.note.contains("No es un diagnóstico"));
+        // Every item is translated: none is left as the English line.
+        for (a, b) in en.items.iter().zip(&es.items) {
+            assert_ne!(a.text, b.text, "{}", a.id);
+        }
     }
 
     #[test]

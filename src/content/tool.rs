@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{tr, Key};
+
 /// A tool screen. The JSON names tools in lowercase ("journal", "craving"),
 /// so a typo in the content fails the parse test instead of giving a dead link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -70,21 +72,21 @@ impl ToolId {
         }
     }
 
-    /// A short link label.
+    /// A short link label, in the current language.
     pub fn label(self) -> &'static str {
-        match self {
-            ToolId::Journal => "Journal",
-            ToolId::Craving => "Craving tools",
-            ToolId::People => "People and appointments",
-            ToolId::Meetings => "Meetings",
-            ToolId::Places => "People, places and situations",
-            ToolId::Coping => "Coping toolbox",
-            ToolId::Exercise => "Exercise log",
-            ToolId::Treatment => "Treatment and withdrawal",
-            ToolId::Plan => "My recovery plan",
-            ToolId::Help => "Get help now",
-            ToolId::Insights => "Insights",
-        }
+        tr(match self {
+            ToolId::Journal => Key::ShellToolJournal,
+            ToolId::Craving => Key::ShellToolCraving,
+            ToolId::People => Key::ShellToolPeople,
+            ToolId::Meetings => Key::ShellToolMeetings,
+            ToolId::Places => Key::ShellToolPlaces,
+            ToolId::Coping => Key::ShellToolCoping,
+            ToolId::Exercise => Key::ShellToolExercise,
+            ToolId::Treatment => Key::ShellToolTreatment,
+            ToolId::Plan => Key::ShellToolPlan,
+            ToolId::Help => Key::ShellToolHelp,
+            ToolId::Insights => Key::ShellToolInsights,
+        })
     }
 }
 

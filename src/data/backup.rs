@@ -27,6 +27,7 @@ use super::keys::{self, KeyClass};
 use super::kinds;
 use super::store::{KvStore, StoreError};
 use crate::domain::ids;
+use crate::i18n::{tr, Key};
 
 /// The `app` field of every backup file.
 pub const APP: &str = "waymark";
@@ -100,24 +101,23 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// Plain words for the user.
-    pub fn message(&self) -> String {
-        let what = match self {
-            ImportError::TooLarge { .. } => {
-                "This file is too big to be a Waymark backup. Check that you picked the right file."
-            }
-            ImportError::NotJson | ImportError::NotWaymark => {
-                "This file is not a Waymark backup. Pick the backup file you saved from Waymark."
-            }
+    /// The catalogue key of the words for the user (each one ends by saying
+    /// nothing was changed).
+    pub fn key(&self) -> Key {
+        match self {
+            ImportError::TooLarge { .. } => Key::BackupErrorTooLarge,
+            ImportError::NotJson | ImportError::NotWaymark => Key::BackupErrorNotBackup,
             ImportError::UnsupportedFormat(_) | ImportError::NewerSchema(_) => {
-                "This backup was made by a newer version of Waymark. Reload the page to update the app, then try again."
+                Key::BackupErrorNewer
             }
-            ImportError::Malformed(_) => {
-                "This backup file is damaged and cannot be read. If you have another backup, try that one."
-            }
-            ImportError::Store(_) => "Waymark could not read its storage just now. Please try again.",
-        };
-        format!("{what} Nothing was changed.")
+            ImportError::Malformed(_) => Key::BackupErrorDamaged,
+            ImportError::Store(_) => Key::BackupErrorStorage,
+        }
+    }
+
+    /// Plain words for the user, in the current language.
+    pub fn message(&self) -> String {
+        tr(self.key()).to_owned()
     }
 }
 
@@ -249,12 +249,12 @@ pub fn preview(store: &dyn KvStore, text: &str) -> Result<ImportPlan, ImportErro
         match keys::classify(&key) {
             KeyClass::Record { id, .. } if !ids::is_valid_id(id) => rejected_early.push(Rejected {
                 key,
-                reason: "its id is not valid".into(),
+                reason: tr(Key::BackupRejectBadId).into(),
             }),
             KeyClass::Record { .. } | KeyClass::Doc { .. } => incoming.push((key, value)),
             _ => rejected_early.push(Rejected {
                 key,
-                reason: "not a kind of record this version of Waymark knows".into(),
+                reason: tr(Key::BackupRejectUnknownKind).into(),
             }),
         }
     }
@@ -352,7 +352,7 @@ fn make_plan<'s>(
         let Some(kind) = kinds::find(code) else {
             p.rejected.push(Rejected {
                 key: key.clone(),
-                reason: "not a kind of record this version of Waymark knows".into(),
+                reason: tr(Key::BackupRejectUnknownKind).into(),
             });
             continue;
         };
@@ -441,10 +441,8 @@ impl Planner<'_> {
 
 fn rejection(e: RestoreError) -> String {
     match e {
-        RestoreError::Corrupt(reason) => format!("could not be read ({reason})"),
-        RestoreError::FromNewerVersion(_) => {
-            "made by a newer version of Waymark; update the app and import again".into()
-        }
+        RestoreError::Corrupt(reason) => crate::t!(Key::BackupRejectUnreadable, reason = reason),
+        RestoreError::FromNewerVersion(_) => tr(Key::BackupRejectNewer).into(),
     }
 }
 
@@ -536,14 +534,18 @@ pub(crate) fn plan_doc<T: Document>(
             } else {
                 ImportAction::Merge
             };
-            let t = p.now_ms.unwrap_or(0).max(cur.updated_ms).max(inc.updated_ms);
+            let t = p
+                .now_ms
+                .unwrap_or(0)
+                .max(cur.updated_ms)
+                .max(inc.updated_ms);
             let env = Envelope::new(merged, cur.rev.saturating_add(1), t);
             p.write(key.to_owned(), env.encode()?);
             planned(action, copy_key)
         }
-        Err(RestoreError::FromNewerVersion(_)) => Ok(Step::Rejected(
-            "the copy on this device was saved by a newer version of Waymark, so it was left as it is".into(),
-        )),
+        Err(RestoreError::FromNewerVersion(_)) => {
+            Ok(Step::Rejected(tr(Key::BackupRejectDeviceNewer).into()))
+        }
         Err(RestoreError::Corrupt(_)) => {
             let copy_key = p.set_aside(key, &raw)?;
             p.write(key.to_owned(), inc.encode()?);

@@ -17,6 +17,8 @@
 
 use super::keys;
 use super::store::{KvStore, StoreError};
+use crate::i18n::{tr, Key};
+use crate::t;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -56,7 +58,8 @@ pub enum VaultError {
     /// A value that should be sealed is not in the sealed format.
     NotSealed,
     /// The lock's parameters are missing pieces or ask for something unsafe
-    /// or unknown (fewer iterations, another cipher, a newer version).
+    /// or unknown (fewer iterations, another cipher, a newer version). The
+    /// text says which, in the user's language.
     BadParameters(String),
     /// The browser has no Web Crypto here (an insecure page, a very old engine).
     NoCrypto,
@@ -68,21 +71,19 @@ impl VaultError {
     /// What the user is told.
     pub fn message(&self) -> String {
         match self {
-            VaultError::WrongPassphrase => {
-                "That passphrase is not the right one. Check for typing mistakes and capital letters, and try again.".into()
-            }
-            VaultError::Tampered => {
-                "Some saved data could not be opened: it was changed outside Waymark or is damaged. It has been set aside, not shown.".into()
-            }
-            VaultError::NotSealed => "Some saved data is not in the locked format.".into(),
-            VaultError::BadParameters(why) => {
-                format!("The lock's settings could not be read ({why}). Nothing was changed.")
-            }
-            VaultError::NoCrypto => {
-                "This browser cannot encrypt here, so the lock is not available. Nothing was changed.".into()
-            }
+            VaultError::WrongPassphrase => tr(Key::LockWrongPassphrase).into(),
+            VaultError::Tampered => tr(Key::LockTampered).into(),
+            VaultError::NotSealed => tr(Key::LockNotSealed).into(),
+            VaultError::BadParameters(why) => t!(Key::LockBadParameters, why = why),
+            VaultError::NoCrypto => tr(Key::LockNoCrypto).into(),
             VaultError::Store(e) => super::outcome::save_error_message(e).into(),
         }
+    }
+
+    /// Parameters that cannot be used, for the reason named by `why` (a
+    /// short phrase in the user's language, shown inside [`Self::message`]).
+    pub fn bad(why: Key) -> Self {
+        VaultError::BadParameters(tr(why).into())
     }
 }
 
@@ -130,26 +131,33 @@ impl LockMeta {
     pub fn salt_bytes(&self) -> Result<Vec<u8>, VaultError> {
         self.validate()?;
         B64.decode(&self.salt)
-            .map_err(|_| VaultError::BadParameters("salt".into()))
+            .map_err(|_| VaultError::bad(Key::LockWhySalt))
     }
 
     /// Refuses parameters this build does not know or considers too weak.
     pub fn validate(&self) -> Result<(), VaultError> {
         if self.v != 1 {
-            return Err(VaultError::BadParameters(format!("version {}", self.v)));
+            return Err(VaultError::BadParameters(t!(
+                Key::LockWhyVersion,
+                v = self.v
+            )));
         }
         if self.kdf != KDF || self.alg != CIPHER {
-            return Err(VaultError::BadParameters(format!(
-                "{} with {}",
-                self.kdf, self.alg
+            return Err(VaultError::BadParameters(t!(
+                Key::LockWhyCipher,
+                kdf = self.kdf,
+                alg = self.alg
             )));
         }
         if self.it < MIN_ITERATIONS {
-            return Err(VaultError::BadParameters(format!("{} iterations", self.it)));
+            return Err(VaultError::BadParameters(t!(
+                Key::LockWhyIterations,
+                n = self.it
+            )));
         }
         match B64.decode(&self.salt) {
             Ok(s) if s.len() >= SALT_LEN => Ok(()),
-            _ => Err(VaultError::BadParameters("salt".into())),
+            _ => Err(VaultError::bad(Key::LockWhySalt)),
         }
     }
 
@@ -169,7 +177,7 @@ pub fn read_meta(store: &dyn KvStore) -> Result<Option<LockMeta>, VaultError> {
         None => Ok(None),
         Some(raw) => serde_json::from_str::<LockMeta>(&raw)
             .map(Some)
-            .map_err(|_| VaultError::BadParameters("unreadable".into())),
+            .map_err(|_| VaultError::bad(Key::LockWhyUnreadable)),
     }
 }
 
@@ -258,12 +266,8 @@ pub enum PassphraseProblem {
 impl PassphraseProblem {
     pub fn message(self) -> String {
         match self {
-            PassphraseProblem::TooShort => format!(
-                "Use at least {MIN_PASSPHRASE_CHARS} characters. A short sentence you will remember works well."
-            ),
-            PassphraseProblem::Mismatch => {
-                "The two passphrases are not the same. Type them again.".into()
-            }
+            PassphraseProblem::TooShort => t!(Key::LockTooShort, min = MIN_PASSPHRASE_CHARS),
+            PassphraseProblem::Mismatch => tr(Key::LockMismatch).into(),
         }
     }
 }
@@ -489,7 +493,7 @@ impl EncryptedBackup {
         }
         Some(
             serde_json::from_value::<EncryptedBackup>(value)
-                .map_err(|_| VaultError::BadParameters("the file is incomplete".into()))
+                .map_err(|_| VaultError::bad(Key::LockWhyIncomplete))
                 .and_then(|b| b.validate().map(|()| b)),
         )
     }
@@ -519,7 +523,10 @@ impl EncryptedBackup {
 
     fn validate(&self) -> Result<(), VaultError> {
         if self.v != 1 {
-            return Err(VaultError::BadParameters(format!("version {}", self.v)));
+            return Err(VaultError::BadParameters(t!(
+                Key::LockWhyVersion,
+                v = self.v
+            )));
         }
         self.meta().validate()
     }
@@ -599,6 +606,21 @@ mod tests {
         let mut short_salt = meta();
         short_salt.salt = B64.encode([1u8; 4]);
         assert!(short_salt.validate().is_err());
+    }
+
+    #[test]
+    fn a_refused_parameter_is_named_in_the_message() {
+        let mut newer = meta();
+        newer.v = 2;
+        let e = newer.validate().unwrap_err();
+        assert_eq!(
+            e.message(),
+            "The lock's settings could not be read (version 2). Nothing was changed."
+        );
+        assert_eq!(
+            PassphraseProblem::TooShort.message(),
+            "Use at least 8 characters. A short sentence you will remember works well."
+        );
     }
 
     #[test]

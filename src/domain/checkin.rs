@@ -10,6 +10,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{format::integer, tr, Key};
+use crate::t;
+
 pub use crate::domain::tools::{FieldError, Halt};
 
 /// Lowest and highest mood on the 1 to 5 scale.
@@ -134,14 +137,15 @@ impl LapseReview {
 
 /// The word for a mood on the 1 to 5 scale; `None` outside it.
 pub fn mood_word(mood: u8) -> Option<&'static str> {
-    match mood {
-        1 => Some("Very low"),
-        2 => Some("Low"),
-        3 => Some("Okay"),
-        4 => Some("Good"),
-        5 => Some("Very good"),
-        _ => None,
-    }
+    let key = match mood {
+        1 => Key::JournalMood1,
+        2 => Key::JournalMood2,
+        3 => Key::JournalMood3,
+        4 => Key::JournalMood4,
+        5 => Key::JournalMood5,
+        _ => return None,
+    };
+    Some(tr(key))
 }
 
 /// The words at the ends of the 0 to 10 craving scale ("Not at all",
@@ -149,8 +153,8 @@ pub fn mood_word(mood: u8) -> Option<&'static str> {
 /// scale.
 pub fn craving_anchor(craving: u8) -> Option<&'static str> {
     match craving {
-        0 => Some("Not at all"),
-        CRAVING_MAX => Some("Extremely"),
+        0 => Some(tr(Key::JournalCravingNone)),
+        CRAVING_MAX => Some(tr(Key::JournalCravingMost)),
         _ => None,
     }
 }
@@ -164,15 +168,23 @@ fn finish(errors: Vec<FieldError>) -> Result<(), Vec<FieldError>> {
     }
 }
 
-fn too_long(errors: &mut Vec<FieldError>, field: &'static str, text: &str, max: usize, what: &str) {
+/// `message` names what is too long ("Your note is…"): one key per kind of
+/// text, since other languages change the sentence around the noun.
+fn too_long(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    text: &str,
+    max: usize,
+    message: Key,
+) {
     let n = text.chars().count();
     if n > max {
         errors.push(FieldError::new(
             field,
-            format!(
-                "Your {what} is {} characters long. The limit is {}. Your words are still here: shorten it a little, then save again.",
-                group_thousands(n),
-                group_thousands(max)
+            t!(
+                message,
+                count = integer(n as i64),
+                max = integer(max as i64)
             ),
         ));
     }
@@ -182,34 +194,18 @@ fn check_tags(errors: &mut Vec<FieldError>, field: &'static str, tags: &[String]
     if tags.len() > MAX_TAGS {
         errors.push(FieldError::new(
             field,
-            format!("You can pick up to {MAX_TAGS} here. Please remove a few."),
+            t!(Key::JournalErrorTooManyTags, max = MAX_TAGS),
         ));
     }
     if tags.iter().any(|t| t.trim().is_empty()) {
-        errors.push(FieldError::new(
-            field,
-            "One of these is blank. Remove it or type a word.",
-        ));
+        errors.push(FieldError::new(field, tr(Key::JournalErrorBlankTag)));
     }
     if tags.iter().any(|t| t.chars().count() > MAX_TAG_CHARS) {
         errors.push(FieldError::new(
             field,
-            format!("Keep each one under {MAX_TAG_CHARS} characters."),
+            t!(Key::JournalErrorTagTooLong, max = MAX_TAG_CHARS),
         ));
     }
-}
-
-/// `10000` as "10,000", for messages.
-fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 impl CheckIn {
@@ -219,37 +215,34 @@ impl CheckIn {
     pub fn validate(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         if self.id.trim().is_empty() {
-            errors.push(FieldError::new(
-                "id",
-                "This check-in has lost its id. Save it again as a new check-in.",
-            ));
+            errors.push(FieldError::new("id", tr(Key::JournalErrorNoId)));
         }
         if self.date > today {
-            errors.push(FieldError::new(
-                "date",
-                "This date is in the future. Pick today or an earlier day.",
-            ));
+            errors.push(FieldError::new("date", tr(Key::JournalErrorFutureDate)));
         }
         if !(MOOD_MIN..=MOOD_MAX).contains(&self.mood) {
-            errors.push(FieldError::new(
-                "mood",
-                "Pick how you feel, from 1 (very low) to 5 (very good).",
-            ));
+            errors.push(FieldError::new("mood", tr(Key::JournalErrorMoodRange)));
         }
         if self.craving > CRAVING_MAX {
             errors.push(FieldError::new(
                 "craving",
-                "Pick a craving number from 0 (not at all) to 10 (extremely).",
+                tr(Key::JournalErrorCravingRange),
             ));
         }
         check_tags(&mut errors, "triggers", &self.triggers);
         check_tags(&mut errors, "helped", &self.helped);
-        too_long(&mut errors, "note", &self.note, MAX_NOTE_CHARS, "note");
+        too_long(
+            &mut errors,
+            "note",
+            &self.note,
+            MAX_NOTE_CHARS,
+            Key::JournalErrorNoteTooLong,
+        );
         if let Some(lapse) = &self.lapse {
             if !self.used {
                 errors.push(FieldError::new(
                     "lapse",
-                    "A lapse review goes with a day you used. Tick \"I used today\" or clear the review.",
+                    tr(Key::JournalErrorLapseWithoutUse),
                 ));
             }
             too_long(
@@ -257,21 +250,21 @@ impl CheckIn {
                 "lapse.what_happened",
                 &lapse.what_happened,
                 MAX_LAPSE_TEXT_CHARS,
-                "answer",
+                Key::JournalErrorAnswerTooLong,
             );
             too_long(
                 &mut errors,
                 "lapse.trigger",
                 &lapse.trigger,
                 MAX_TAG_CHARS,
-                "trigger",
+                Key::JournalErrorTriggerTooLong,
             );
             too_long(
                 &mut errors,
                 "lapse.next_time",
                 &lapse.next_time,
                 MAX_LAPSE_TEXT_CHARS,
-                "answer",
+                Key::JournalErrorAnswerTooLong,
             );
         }
         finish(errors)
@@ -490,21 +483,15 @@ impl CheckInDraft {
         let date = match NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") {
             Ok(d) => Some(d),
             Err(_) => {
-                errors.push(FieldError::new(
-                    "date",
-                    "Pick the day this check-in is about.",
-                ));
+                errors.push(FieldError::new("date", tr(Key::JournalErrorNoDate)));
                 None
             }
         };
         if self.mood.is_none() {
-            errors.push(FieldError::new("mood", "Pick how you feel today."));
+            errors.push(FieldError::new("mood", tr(Key::JournalErrorNoMood)));
         }
         if self.craving.is_none() {
-            errors.push(FieldError::new(
-                "craving",
-                "Pick a craving number, from 0 (not at all) to 10 (extremely).",
-            ));
+            errors.push(FieldError::new("craving", tr(Key::JournalErrorNoCraving)));
         }
         let lapse = if self.used && !self.lapse.is_empty() {
             Some(LapseReview {

@@ -38,10 +38,13 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{trn, Key};
+
 /// A key-tag milestone, e.g. "30 days" or "1 year".
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Milestone {
-    /// Plain words: "1 day", "30 days", "6 months", "1 year", "2 years".
+    /// Plain words: "1 day", "30 days", "6 months", "1 year", "2 years", in
+    /// the language current when it was worked out.
     #[serde(rename = "l")]
     pub label: String,
     /// The calendar day the milestone is reached.
@@ -180,16 +183,34 @@ enum Span {
     Months(u32),
 }
 
+/// How a milestone is named: a count of days, months or years.
+#[derive(Clone, Copy)]
+enum Named {
+    Days(i64),
+    Months(i64),
+    Years(i64),
+}
+
+impl Named {
+    fn words(self) -> String {
+        match self {
+            Named::Days(n) => trn(Key::CommonDays, n, &[]),
+            Named::Months(n) => trn(Key::CleanTimeMilestoneMonths, n, &[]),
+            Named::Years(n) => trn(Key::CleanTimeMilestoneYears, n, &[]),
+        }
+    }
+}
+
 /// The key tags before the yearly ones, in order.
-const FIXED: [(Span, &str); 8] = [
-    (Span::Days(1), "1 day"),
-    (Span::Days(30), "30 days"),
-    (Span::Days(60), "60 days"),
-    (Span::Days(90), "90 days"),
-    (Span::Months(6), "6 months"),
-    (Span::Months(9), "9 months"),
-    (Span::Months(12), "1 year"),
-    (Span::Months(18), "18 months"),
+const FIXED: [(Span, Named); 8] = [
+    (Span::Days(1), Named::Days(1)),
+    (Span::Days(30), Named::Days(30)),
+    (Span::Days(60), Named::Days(60)),
+    (Span::Days(90), Named::Days(90)),
+    (Span::Months(6), Named::Months(6)),
+    (Span::Months(9), Named::Months(9)),
+    (Span::Months(12), Named::Years(1)),
+    (Span::Months(18), Named::Months(18)),
 ];
 
 /// Index of the yearly milestone for `years` (2 or more) years.
@@ -199,12 +220,12 @@ fn yearly_index(years: usize) -> usize {
 
 /// The milestone with this index, or `None` past the end of the calendar.
 fn milestone_at(run_start: NaiveDate, index: usize) -> Option<Milestone> {
-    let (span, label) = match FIXED.get(index) {
-        Some((span, label)) => (*span, (*label).to_string()),
+    let (span, named) = match FIXED.get(index) {
+        Some((span, named)) => (*span, *named),
         None => {
             let years = index - FIXED.len() + 2;
             let months = u32::try_from(years.checked_mul(12)?).ok()?;
-            (Span::Months(months), format!("{years} years"))
+            (Span::Months(months), Named::Years(years as i64))
         }
     };
     let date = match span {
@@ -212,7 +233,7 @@ fn milestone_at(run_start: NaiveDate, index: usize) -> Option<Milestone> {
         Span::Months(n) => run_start.checked_add_months(Months::new(n))?,
     };
     Some(Milestone {
-        label,
+        label: named.words(),
         date,
         days: days_between(run_start, date),
     })

@@ -9,6 +9,8 @@
 use chrono::{Duration, NaiveDateTime};
 
 use crate::domain::tools::appointment::Appointment;
+use crate::i18n::{tr, Key};
+use crate::t;
 
 /// The longest physical line, in octets, not counting the CRLF (RFC 5545
 /// section 3.1).
@@ -123,7 +125,7 @@ pub fn appointment_to_ics(appt: &Appointment, now_utc: NaiveDateTime, uid_domain
     }
     let questions = appt.questions.trim();
     if !questions.is_empty() {
-        let text = format!("Questions to ask:\n{questions}");
+        let text = t!(Key::IcsQuestions, questions = questions);
         push(&mut out, &format!("DESCRIPTION:{}", escape_text(&text)));
     }
 
@@ -132,13 +134,14 @@ pub fn appointment_to_ics(appt: &Appointment, now_utc: NaiveDateTime, uid_domain
     out
 }
 
-/// The event title: who the appointment is with.
+/// The event title: who the appointment is with, in the current language
+/// (the file keeps the words it was made with).
 pub fn summary(appt: &Appointment) -> String {
     let who = appt.with_whom.trim();
     if who.is_empty() {
-        "Appointment".to_string()
+        tr(Key::IcsSummary).to_string()
     } else {
-        format!("Appointment with {who}")
+        t!(Key::IcsSummaryWith, who = who)
     }
 }
 

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use crate::i18n::Lang;
+use crate::i18n::{tr, Key, Lang};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 fn is_false(b: &bool) -> bool {
@@ -31,6 +31,10 @@ pub enum Region {
     Us,
     Uk,
     Ca,
+    Mx,
+    Es,
+    Ar,
+    Cl,
 }
 
 /// Why a list item was not added.
@@ -58,6 +62,10 @@ pub struct Settings {
     pub theme: Theme,
     #[serde(rename = "rg", default)]
     pub region: Region,
+    /// The user answered the "Show helplines for…?" card (yes or no), so it
+    /// is never shown again. Choosing a region in settings counts too.
+    #[serde(rename = "rq", default, skip_serializing_if = "is_false")]
+    pub region_asked: bool,
     /// The user's recovery start date (their first clean day).
     #[serde(rename = "rs", default, skip_serializing_if = "Option::is_none")]
     pub recovery_start: Option<NaiveDate>,
@@ -116,33 +124,36 @@ fn is_default_theme(t: &Theme) -> bool {
     *t == Theme::System
 }
 
-/// Triggers offered before the user writes their own.
+/// Triggers offered before the user writes their own, in the current
+/// language. Once stored they are the user's own words and stay as written
+/// if the language changes later.
 pub fn starter_triggers() -> Vec<String> {
     [
-        "Stress",
-        "Boredom",
-        "Seeing old friends",
-        "Payday",
-        "Pain",
-        "Being alone",
+        Key::SettingsStarterTrigger1,
+        Key::SettingsStarterTrigger2,
+        Key::SettingsStarterTrigger3,
+        Key::SettingsStarterTrigger4,
+        Key::SettingsStarterTrigger5,
+        Key::SettingsStarterTrigger6,
     ]
-    .iter()
-    .map(|s| s.to_string())
+    .into_iter()
+    .map(|k| tr(k).to_string())
     .collect()
 }
 
-/// Things that help, offered before the user writes their own.
+/// Things that help, offered before the user writes their own, in the
+/// current language (kept as written afterwards, like the triggers).
 pub fn starter_helped() -> Vec<String> {
     [
-        "Called someone",
-        "Went to a meeting",
-        "Went for a walk",
-        "Slow breathing",
-        "Ate something",
-        "Had a rest",
+        Key::SettingsStarterHelped1,
+        Key::SettingsStarterHelped2,
+        Key::SettingsStarterHelped3,
+        Key::SettingsStarterHelped4,
+        Key::SettingsStarterHelped5,
+        Key::SettingsStarterHelped6,
     ]
-    .iter()
-    .map(|s| s.to_string())
+    .into_iter()
+    .map(|k| tr(k).to_string())
     .collect()
 }
 
@@ -151,6 +162,7 @@ impl Default for Settings {
         Settings {
             theme: Theme::System,
             region: Region::Us,
+            region_asked: false,
             recovery_start: None,
             last_backup_ms: None,
             persisted: None,
@@ -185,12 +197,17 @@ impl Theme {
 }
 
 impl Region {
-    /// The stored code: "us", "uk" or "ca".
+    /// The stored code: "us", "uk", "ca", "mx", "es", "ar" or "cl". These
+    /// never change: they are in every saved settings record and backup.
     pub fn code(self) -> &'static str {
         match self {
             Region::Us => "us",
             Region::Uk => "uk",
             Region::Ca => "ca",
+            Region::Mx => "mx",
+            Region::Es => "es",
+            Region::Ar => "ar",
+            Region::Cl => "cl",
         }
     }
 
@@ -199,9 +216,55 @@ impl Region {
         match code.trim().to_ascii_lowercase().as_str() {
             "uk" | "gb" => Region::Uk,
             "ca" => Region::Ca,
+            "mx" => Region::Mx,
+            "es" => Region::Es,
+            "ar" => Region::Ar,
+            "cl" => Region::Cl,
             _ => Region::Us,
         }
     }
+
+    /// The region a browser language tag points to, by its country part
+    /// (`es-MX` is Mexico, `fr-CA` Canada, `en-GB` the United Kingdom), if
+    /// it names a country Waymark has lines for. `_` works as `-`, and case
+    /// does not matter. A tag with no country (`es`, `es-419`) says nothing.
+    pub fn from_language_tag(tag: &str) -> Option<Region> {
+        // The country is the first two-letter part after the language
+        // (`zh-Hant-TW`: a four-letter script may come between).
+        let country = tag
+            .split(['-', '_'])
+            .skip(1)
+            .find(|part| part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))?
+            .to_ascii_lowercase();
+        match country.as_str() {
+            "us" => Some(Region::Us),
+            "gb" | "uk" => Some(Region::Uk),
+            "ca" => Some(Region::Ca),
+            "mx" => Some(Region::Mx),
+            "es" => Some(Region::Es),
+            "ar" => Some(Region::Ar),
+            "cl" => Some(Region::Cl),
+            _ => None,
+        }
+    }
+
+    /// The region to suggest from the browser's languages
+    /// (`navigator.languages`, most wanted first): the first tag that names
+    /// a country decides. A country Waymark has no lines for (`fr-FR`)
+    /// suggests nothing, rather than a later tag's country: a reader in
+    /// France is not helped by the UK's numbers.
+    pub fn from_browser<'a>(tags: impl IntoIterator<Item = &'a str>) -> Option<Region> {
+        tags.into_iter()
+            .find(|tag| has_country(tag))
+            .and_then(Region::from_language_tag)
+    }
+}
+
+/// Whether a language tag has a two-letter country part.
+fn has_country(tag: &str) -> bool {
+    tag.split(['-', '_'])
+        .skip(1)
+        .any(|part| part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 impl Serialize for Theme {
@@ -243,10 +306,8 @@ impl ListItemError {
     /// What to tell the user.
     pub fn message(&self) -> String {
         match self {
-            ListItemError::Empty => "Type a word or two first.".to_string(),
-            ListItemError::TooLong { max } => {
-                format!("That is a bit long. Please keep it under {max} characters.")
-            }
+            ListItemError::Empty => tr(Key::SettingsListEmpty).to_string(),
+            ListItemError::TooLong { max } => crate::t!(Key::SettingsListTooLong, max = max),
         }
     }
 }
@@ -264,24 +325,69 @@ impl Theme {
     /// The name shown in settings.
     pub fn label(self) -> &'static str {
         match self {
-            Theme::System => "Same as my device",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
+            Theme::System => tr(Key::SettingsThemeSameAsDevice),
+            Theme::Light => tr(Key::SettingsThemeLight),
+            Theme::Dark => tr(Key::SettingsThemeDark),
         }
     }
 }
 
 impl Region {
     /// Every region, in the order settings shows them.
-    pub const ALL: [Region; 3] = [Region::Us, Region::Uk, Region::Ca];
+    pub const ALL: [Region; 7] = [
+        Region::Us,
+        Region::Uk,
+        Region::Ca,
+        Region::Mx,
+        Region::Es,
+        Region::Ar,
+        Region::Cl,
+    ];
 
-    /// The name shown in settings.
+    /// The name shown in settings, in the current language
+    /// (`ui/regions.json`).
     pub fn label(self) -> &'static str {
+        tr(self.name_key())
+    }
+
+    /// The catalogue key of the region's name.
+    pub fn name_key(self) -> Key {
         match self {
-            Region::Us => "United States",
-            Region::Uk => "United Kingdom",
-            Region::Ca => "Canada",
+            Region::Us => Key::RegionsUs,
+            Region::Uk => Key::RegionsUk,
+            Region::Ca => Key::RegionsCa,
+            Region::Mx => Key::RegionsMx,
+            Region::Es => Key::RegionsEs,
+            Region::Ar => Key::RegionsAr,
+            Region::Cl => Key::RegionsCl,
         }
+    }
+
+    /// The catalogue key of the question "Show helplines for …?" for this
+    /// region (one sentence per region, so each language can word it well).
+    pub fn suggestion_key(self) -> Key {
+        match self {
+            Region::Us => Key::RegionsSuggestUs,
+            Region::Uk => Key::RegionsSuggestUk,
+            Region::Ca => Key::RegionsSuggestCa,
+            Region::Mx => Key::RegionsSuggestMx,
+            Region::Es => Key::RegionsSuggestEs,
+            Region::Ar => Key::RegionsSuggestAr,
+            Region::Cl => Key::RegionsSuggestCl,
+        }
+    }
+
+    /// The region to offer on the home screen, if any: only while the user
+    /// has neither answered the question nor picked a region (the region is
+    /// still the default), and only when the browser points somewhere else.
+    pub fn to_suggest<'a>(
+        settings: &Settings,
+        tags: impl IntoIterator<Item = &'a str>,
+    ) -> Option<Region> {
+        if settings.region_asked || settings.region != Region::default() {
+            return None;
+        }
+        Region::from_browser(tags).filter(|r| *r != settings.region)
     }
 }
 
@@ -381,14 +487,16 @@ impl Settings {
 
     /// Joins the settings kept on this device (`self`) with another copy (an
     /// imported backup, or another tab). This device's choices win for every
-    /// single value (theme, region, lock, discreet mode, storage answer);
-    /// the recovery start and the language are taken from the other copy
-    /// only if this one has none; the last backup is the later of the two; the three lists keep
-    /// every entry of either copy, this copy's first, without repeats.
+    /// single value (theme, region and its question, lock, discreet mode,
+    /// storage answer); the recovery start and the language are taken from
+    /// the other copy only if this one has none; the last backup is the later
+    /// of the two; the three lists keep every entry of either copy, this
+    /// copy's first, without repeats.
     pub fn merge(&self, other: &Settings) -> Settings {
         Settings {
             theme: self.theme,
             region: self.region,
+            region_asked: self.region_asked,
             recovery_start: self.recovery_start.or(other.recovery_start),
             last_backup_ms: self.last_backup_ms.max(other.last_backup_ms),
             persisted: self.persisted.or(other.persisted),
@@ -457,6 +565,7 @@ mod tests {
         let s = Settings {
             theme: Theme::Dark,
             region: Region::Uk,
+            region_asked: true,
             recovery_start: NaiveDate::from_ymd_opt(2026, 1, 2),
             last_backup_ms: Some(NOW),
             persisted: Some(true),
@@ -465,11 +574,12 @@ mod tests {
             reasons: vec!["My daughter".into()],
             discreet: true,
             lock_idle_minutes: Some(5),
+            language: None,
         };
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(
             json,
-            r#"{"th":"dark","rg":"uk","rs":"2026-01-02","lb":1772900000000,"ps":true,"tr":["Payday"],"hp":[],"rn":["My daughter"],"ds":true,"lk":5}"#
+            r#"{"th":"dark","rg":"uk","rq":true,"rs":"2026-01-02","lb":1772900000000,"ps":true,"tr":["Payday"],"hp":[],"rn":["My daughter"],"ds":true,"lk":5}"#
         );
         assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), s);
     }
@@ -492,6 +602,105 @@ mod tests {
         }
         assert_eq!(Region::from_code(" UK "), Region::Uk);
         assert_eq!(Region::Ca.label(), "Canada");
+    }
+
+    #[test]
+    fn stored_region_codes_stay_as_they_were_and_the_new_ones_read_back() {
+        let codes: Vec<&str> = Region::ALL.iter().map(|r| r.code()).collect();
+        assert_eq!(codes, ["us", "uk", "ca", "mx", "es", "ar", "cl"]);
+        for (code, region) in [
+            ("mx", Region::Mx),
+            ("ES", Region::Es),
+            (" ar", Region::Ar),
+            ("cl", Region::Cl),
+        ] {
+            assert_eq!(Region::from_code(code), region, "{code}");
+        }
+        let s: Settings = serde_json::from_str(r#"{"rg":"cl"}"#).unwrap();
+        assert_eq!(s.region, Region::Cl);
+        assert!(serde_json::to_string(&s).unwrap().contains(r#""rg":"cl""#));
+        // A code from a newer version still falls back, keeping the record.
+        assert_eq!(Region::from_code("co"), Region::Us);
+        assert_eq!(Region::Mx.label(), "Mexico");
+        assert_eq!(Region::Es.label(), "Spain");
+    }
+
+    #[test]
+    fn a_browser_tag_suggests_the_region_of_its_country() {
+        let one = |tag: &str| Region::from_browser([tag]);
+        assert_eq!(one("es-MX"), Some(Region::Mx));
+        assert_eq!(one("es-ES"), Some(Region::Es));
+        assert_eq!(one("es-AR"), Some(Region::Ar));
+        assert_eq!(one("es-CL"), Some(Region::Cl));
+        assert_eq!(one("en-GB"), Some(Region::Uk));
+        assert_eq!(one("en-CA"), Some(Region::Ca));
+        assert_eq!(one("fr-CA"), Some(Region::Ca));
+        assert_eq!(one("en-US"), Some(Region::Us));
+        assert_eq!(one("es-US"), Some(Region::Us));
+        assert_eq!(one("es_mx"), Some(Region::Mx));
+        assert_eq!(one("ca-ES"), Some(Region::Es), "Catalan in Spain");
+        assert_eq!(
+            one("zh-Hant-US"),
+            Some(Region::Us),
+            "a script before the country"
+        );
+        // No country, or one with no lines here: no suggestion.
+        assert_eq!(one("es"), None);
+        assert_eq!(one("es-419"), None);
+        assert_eq!(one("fr-FR"), None);
+        assert_eq!(one(""), None);
+        assert_eq!(Region::from_browser([]), None);
+    }
+
+    #[test]
+    fn the_first_tag_with_a_country_decides() {
+        assert_eq!(
+            Region::from_browser(["es", "es-MX", "en-US"]),
+            Some(Region::Mx)
+        );
+        assert_eq!(Region::from_browser(["es-419", "es-AR"]), Some(Region::Ar));
+        assert_eq!(Region::from_browser(["en-US", "es-MX"]), Some(Region::Us));
+        assert_eq!(Region::from_browser(["fr-FR", "en-GB"]), None);
+    }
+
+    #[test]
+    fn a_region_is_suggested_only_before_the_user_answered_or_chose_one() {
+        let fresh = Settings::default();
+        assert_eq!(Region::to_suggest(&fresh, ["es-MX"]), Some(Region::Mx));
+        // The browser agrees with the current region: nothing to ask.
+        assert_eq!(Region::to_suggest(&fresh, ["en-US"]), None);
+        assert_eq!(Region::to_suggest(&fresh, ["es"]), None);
+        let answered = Settings {
+            region_asked: true,
+            ..Settings::default()
+        };
+        assert_eq!(Region::to_suggest(&answered, ["es-MX"]), None);
+        let chosen = Settings {
+            region: Region::Uk,
+            ..Settings::default()
+        };
+        assert_eq!(Region::to_suggest(&chosen, ["es-MX"]), None);
+    }
+
+    #[test]
+    fn the_region_question_is_stored_only_once_answered() {
+        let s = Settings::default();
+        assert!(!serde_json::to_string(&s).unwrap().contains("\"rq\""));
+        let answered = Settings {
+            region_asked: true,
+            ..Settings::default()
+        };
+        let json = serde_json::to_string(&answered).unwrap();
+        assert!(json.contains(r#""rq":true"#));
+        assert!(
+            serde_json::from_str::<Settings>(&json)
+                .unwrap()
+                .region_asked
+        );
+        assert!(!serde_json::from_str::<Settings>("{}").unwrap().region_asked);
+        // This device's answer is kept in a merge, as its region is.
+        assert!(answered.merge(&Settings::default()).region_asked);
+        assert!(!Settings::default().merge(&answered).region_asked);
     }
 
     #[test]

@@ -36,7 +36,10 @@ pub enum BundleError {
     /// A language this build does not know.
     UnknownLang(String),
     /// Made for another build's keys (a cached file from an older version).
-    OtherKeys { expected: &'static str, found: String },
+    OtherKeys {
+        expected: &'static str,
+        found: String,
+    },
     /// The wrong number of strings.
     WrongCount { expected: usize, found: usize },
 }

@@ -20,13 +20,42 @@ pub mod bundle;
 pub mod format;
 
 mod keys {
+    use super::{Key, Plural};
     include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
 }
 
-pub use keys::{one_form, Key, EN, KEYS_HASH, SLOT_COUNT};
+pub use keys::{KEYS_HASH, SLOT_COUNT};
 
 #[cfg(test)]
-pub(crate) use keys::NAMES;
+pub(crate) use keys::SLOTS;
+
+/// One user-facing string: its slot in every language's catalogue, and its
+/// English text (see `build.rs` for why the English travels with the key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    slot: u16,
+    en: &'static str,
+}
+
+/// A string with a "one" and an "other" form ("1 day", "5 days"), for
+/// [`trn`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Plural {
+    pub other: Key,
+    pub one: Key,
+}
+
+impl Key {
+    /// The slot in a catalogue's string table.
+    pub fn slot(self) -> usize {
+        usize::from(self.slot)
+    }
+
+    /// The English text.
+    pub fn english(self) -> &'static str {
+        self.en
+    }
+}
 
 use std::cell::Cell;
 
@@ -78,7 +107,9 @@ impl Lang {
 }
 
 thread_local! {
-    static CURRENT: Cell<(Lang, &'static [&'static str])> = const { Cell::new((Lang::En, &EN)) };
+    /// The language in use and its strings (none for English, whose text
+    /// each key carries).
+    static CURRENT: Cell<(Lang, &'static [&'static str])> = const { Cell::new((Lang::En, &[])) };
 }
 
 /// The language the words are in now.
@@ -88,7 +119,7 @@ pub fn current() -> Lang {
 
 /// Uses English from now on.
 pub fn use_english() {
-    CURRENT.with(|c| c.set((Lang::En, &EN)));
+    CURRENT.with(|c| c.set((Lang::En, &[])));
 }
 
 /// Uses a loaded catalogue from now on.
@@ -98,13 +129,7 @@ pub fn use_catalogue(catalogue: &bundle::Catalogue) {
 
 /// The text of `key` in the current language.
 pub fn tr(key: Key) -> &'static str {
-    CURRENT.with(|c| {
-        let strings = c.get().1;
-        strings
-            .get(key as usize)
-            .copied()
-            .unwrap_or(EN[key as usize])
-    })
+    CURRENT.with(|c| c.get().1.get(key.slot()).copied().unwrap_or(key.en))
 }
 
 /// The text of `key` with each `{name}` replaced by its value.
@@ -115,11 +140,8 @@ pub fn trf(key: Key, args: &[(&str, &dyn std::fmt::Display)]) -> String {
 /// The form of a plural `key` for `n` ("1 day", "5 days"), with `{n}` (and
 /// any other `{name}` in `args`) filled in. Both languages use "one" for
 /// exactly 1 and "other" for everything else, 0 included.
-pub fn trn(key: Key, n: i64, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let form = match one_form(key) {
-        Some(one) if n == 1 => one,
-        _ => key,
-    };
+pub fn trn(key: Plural, n: i64, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let form = if n == 1 { key.one } else { key.other };
     let number = format::integer(n);
     let mut all: Vec<(&str, &dyn std::fmt::Display)> = vec![("n", &number)];
     all.extend_from_slice(args);
@@ -188,5 +210,6 @@ macro_rules! t {
     };
 }
 
+/// The completeness tests, and `tests::speak` for other modules' tests.
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -117,13 +117,13 @@ test('records added on every tool screen are all there after a reload', async ()
     await sam.getByText('Sponsor · Shown first on the crisis screen').waitFor();
     const dr = page.getByRole('listitem').filter({ hasText: 'Dr Lee' });
     await dr.getByText('Health Centre, Room 4').waitFor();
-    await dr.getByText(/^\w+ \d+ \w+ \d{4} at 09:30$/).waitFor();
+    await dr.getByText(/^\w+, \w+ \d+, \d{4} at 9:30 AM$/).waitFor();
     await dr.getByText('What if I miss one?', { exact: false }).waitFor();
     assert.ok(await page.getByRole('heading', { name: 'Coming up' }).isVisible());
 
     await openApp(page, server.url, '/tools/meetings');
     const meeting = page.getByRole('listitem').filter({ hasText: 'Tuesday evening group' });
-    await meeting.getByText('Every Tuesday at 19:00').waitFor();
+    await meeting.getByText('Every Tuesday at 7:00 PM').waitFor();
     await meeting.getByText('You went today.').waitFor();
     await page.getByText('This month: 1 meeting').waitFor();
     await page.getByText('January 2025: 1 meeting').waitFor();
@@ -298,6 +298,6 @@ test('editing a meeting changes it in place instead of adding another', async ()
     await page.getByRole('heading', { name: 'Friday night group' }).waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Friday group', exact: true }).count(), 0);
     assert.equal(await page.getByRole('button', { name: /I went today/ }).count(), 1, 'still one meeting');
-    await page.getByText(/at 18:30$/).waitFor();
+    await page.getByText(/at 6:30 PM$/).waitFor();
   });
 });

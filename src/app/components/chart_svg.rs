@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{tr, Key};
+
 /// Width and height of the drawing, in SVG units (it scales to the card).
 const W: f32 = 320.0;
 const H: f32 = 170.0;
@@ -29,9 +31,9 @@ pub enum ChartKind {
 /// One value in a chart and one row in its table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartPoint {
-    /// The row heading in the table, in full ("Tuesday 4 March 2025").
+    /// The row heading in the table, in full ("Tue, Mar 4, 2025").
     pub label: String,
-    /// The short tick under the chart ("4 Mar"); only some are shown.
+    /// The short tick under the chart ("Mar 4"); only some are shown.
     pub tick: String,
     /// `None` when there is nothing to show (no check-ins that hour).
     pub value: Option<f32>,
@@ -223,7 +225,7 @@ pub fn Chart(
     #[prop(optional)]
     mark_legend: Option<&'static str>,
     /// Table text for a point with no value.
-    #[prop(default = "None")]
+    #[prop(default = tr(Key::InsightsChartNone))]
     missing: &'static str,
     /// Show "+" on gains (for changes, not levels).
     #[prop(optional)]
@@ -287,7 +289,7 @@ pub fn Chart(
             </svg>
             {legend}
             <details class="chart__details">
-                <summary>"Show as a table"</summary>
+                <summary>{tr(Key::InsightsChartShowTable)}</summary>
                 <div class="chart__scroll">
                     <table class="chart__table">
                         <caption>{move || title.get()}</caption>

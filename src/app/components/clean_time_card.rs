@@ -8,6 +8,8 @@ use crate::data::envelope::Envelope;
 use crate::domain::checkin::{earliest_date, use_dates, CheckIn};
 use crate::domain::clean_time::{clean_time, CleanTime};
 use crate::domain::settings::Settings;
+use crate::i18n::{trn, Key};
+use crate::t;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -18,20 +20,13 @@ pub fn checkin_values(items: &[Envelope<CheckIn>]) -> Vec<CheckIn> {
 
 /// "1 day" or "12 days".
 pub fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{n} days")
-    }
+    trn(Key::CommonDays, n, &[])
 }
 
-/// "1 clean day" or "140 clean days".
+/// "1 clean day" or "140 clean days". The count goes in as plain digits
+/// ("3650"), as it always has, the same as the big number above it.
 pub fn clean_days(n: i64) -> String {
-    if n == 1 {
-        "1 clean day".to_string()
-    } else {
-        format!("{n} clean days")
-    }
+    trn(Key::CleanTimeCleanDays, n, &[("count", &n)])
 }
 
 /// A date field that saves the recovery start date to settings.
@@ -52,10 +47,8 @@ pub fn RecoveryStartField(
     let save = move |_| {
         let raw = text.get_untracked();
         let result = match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
-            Err(_) => Err("Pick the date of your first clean day.".to_string()),
-            Ok(d) if d > today => {
-                Err("This date is in the future. Pick today or an earlier day.".to_string())
-            }
+            Err(_) => Err(t!(Key::CleanTimeStartMissing).to_string()),
+            Ok(d) if d > today => Err(t!(Key::CleanTimeStartFuture).to_string()),
             Ok(d) => settings.update(|s| s.recovery_start = Some(d)),
         };
         error.set(result.err());
@@ -74,7 +67,7 @@ pub fn RecoveryStartField(
                     on:input=move |ev| text.set(event_target_value(&ev))
                 />
                 <button type="button" class="button button--primary" on:click=save>
-                    "Save start date"
+                    {t!(Key::CleanTimeStartSave)}
                 </button>
             </div>
             {move || error.get().map(|m| view! {
@@ -86,38 +79,32 @@ pub fn RecoveryStartField(
 
 fn counts_view(ct: CleanTime, start_set: bool) -> impl IntoView {
     let fresh_start = ct.days_since_last_use == 0 && ct.last_use.is_some();
-    let next = ct
-        .next_milestone
-        .as_ref()
-        .map(|m| format!(" · next: {}", m.label))
-        .unwrap_or_default();
-    let unit = if ct.days_since_last_use == 1 {
-        "day since your last use"
-    } else {
-        "days since your last use"
+    let total = clean_days(ct.total_clean_days);
+    let more = match &ct.next_milestone {
+        Some(m) => t!(Key::CleanTimeInAllNext, total = total, next = m.label),
+        None => t!(Key::CleanTimeInAll, total = total),
     };
+    let unit = trn(Key::CleanTimeSinceLastUse, ct.days_since_last_use, &[]);
     view! {
         <p class="clean-time__main">
             <span class="big-number">{ct.days_since_last_use}</span>" "
             <span class="clean-time__unit">{unit}</span>
         </p>
         <p class="clean-time__more">
-            {format!("{} in all{next}", clean_days(ct.total_clean_days))}
+            {more}
         </p>
         {ct.reached_today.map(|m| view! {
             <p class="clean-time__celebrate">
-                {format!("Today you reach {}. Take a moment to notice it.", m.label)}
+                {t!(Key::CleanTimeReachedToday, milestone = m.label)}
             </p>
         })}
         {fresh_start.then(|| view! {
-            <p class="small">
-                "Today is a new start. Your clean days before the lapse are all still here."
-            </p>
+            <p class="small">{t!(Key::CleanTimeFreshStart)}</p>
         })}
         {(!start_set).then(|| view! {
             <details class="clean-time__set-start">
-                <summary class="small">"Counting from your first check-in. Set your start date"</summary>
-                <RecoveryStartField label="Your first clean day"/>
+                <summary class="small">{t!(Key::CleanTimeSetStart)}</summary>
+                <RecoveryStartField label=t!(Key::CleanTimeFirstDay)/>
             </details>
         })}
     }
@@ -142,16 +129,16 @@ pub fn CleanTimeCard() -> impl IntoView {
     let start_set = Memo::new(move |_| settings.value.with(|s| s.recovery_start.is_some()));
     view! {
         <section class="card clean-time" aria-labelledby="clean-time-title">
-            <h2 id="clean-time-title" class="card__title">"Your clean time"</h2>
+            <h2 id="clean-time-title" class="card__title">{t!(Key::CleanTimeTitle)}</h2>
             {move || match figures.get() {
                 _ if !complete.get() => view! {
-                    <p class="muted" role="status">"Counting your clean days…"</p>
+                    <p class="muted" role="status">{t!(Key::CleanTimeCounting)}</p>
                 }
                 .into_any(),
                 Some(ct) => counts_view(ct, start_set.get()).into_any(),
                 None => view! {
-                    <p>"When did your recovery start? Add the date and Waymark will count your clean days for you."</p>
-                    <RecoveryStartField label="Your first clean day"/>
+                    <p>{t!(Key::CleanTimeAskStart)}</p>
+                    <RecoveryStartField label=t!(Key::CleanTimeFirstDay)/>
                 }
                 .into_any(),
             }}

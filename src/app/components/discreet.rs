@@ -10,9 +10,14 @@ use wasm_bindgen::JsCast;
 
 use crate::app::hooks::use_doc;
 use crate::domain::settings::Settings;
+use crate::i18n::Key;
+use crate::t;
 
-/// The tab title while discreet mode is on or the screen is hidden.
-pub const NEUTRAL_TITLE: &str = "Notes";
+/// The tab title while discreet mode is on or the screen is hidden: "Notes"
+/// in the user's language.
+pub fn neutral_title() -> &'static str {
+    t!(Key::ShellNeutralTitle)
+}
 /// The usual tab title.
 pub const APP_TITLE: &str = "Waymark";
 /// Set on `<html>` while the screen is hidden; the CSS hides everything else.
@@ -22,7 +27,7 @@ const OPEN_ID: &str = "quick-hide-open";
 const BACK_ID: &str = "quick-hide-back";
 
 fn set_title(neutral: bool) {
-    document().set_title(if neutral { NEUTRAL_TITLE } else { APP_TITLE });
+    document().set_title(if neutral { neutral_title() } else { APP_TITLE });
 }
 
 fn focus(id: &str) {
@@ -101,9 +106,9 @@ pub fn QuickHideButton() -> impl IntoView {
             <Portal mount=mount>
                 <Show when=move || hidden.get()>
                     <div class="quick-hide" role="dialog" aria-modal="true" aria-labelledby="quick-hide-title">
-                        <p class="quick-hide__title" id="quick-hide-title">{NEUTRAL_TITLE}</p>
+                        <p class="quick-hide__title" id="quick-hide-title">{neutral_title()}</p>
                         <button type="button" id=BACK_ID class="quick-hide__back" on:click=move |_| show()>
-                            "Back"
+                            {t!(Key::ShellQuickHideBack)}
                         </button>
                     </div>
                 </Show>
@@ -114,7 +119,7 @@ pub fn QuickHideButton() -> impl IntoView {
     view! {
         <Show when=discreet>
             <button type="button" id=OPEN_ID class="button button--quiet quick-hide__open" on:click=move |_| hide()>
-                "Hide screen"
+                {t!(Key::ShellQuickHide)}
             </button>
         </Show>
         {cover}
@@ -150,10 +155,10 @@ pub fn DiscreetToggle() -> impl IntoView {
                     prop:checked=move || settings.value.with(|s| s.discreet)
                     on:change=on_change
                 />
-                "Discreet mode: neutral title and a quick-hide button"
+                {t!(Key::ShellDiscreetToggle)}
             </label>
             <p class="field__hint" id="discreet-hint">
-                "The browser tab says \u{201c}Notes\u{201d}. A \u{201c}Hide screen\u{201d} button at the top covers the app with a plain page. Tap \u{201c}Back\u{201d} or press Escape to come back."
+                {t!(Key::ShellDiscreetHint)}
             </p>
             <p class="field__error" id="discreet-error" role="alert">{move || error.get()}</p>
         </div>

@@ -6,9 +6,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::i18n::Key;
+use crate::t;
+
 /// Said when this browser cannot save a file from the app.
-pub const CANNOT_DOWNLOAD: &str =
-    "This browser cannot save files from Waymark. Nothing was lost or changed. Try again in another browser, such as Chrome, Firefox or Safari.";
+pub fn cannot_download() -> &'static str {
+    t!(Key::StorageCannotDownload)
+}
 
 /// True when the browser can save a file made in the page.
 pub fn can_download() -> bool {
@@ -32,9 +36,9 @@ pub fn can_download() -> bool {
 /// returns a message for the user.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     if !can_download() {
-        return Err(CANNOT_DOWNLOAD.to_owned());
+        return Err(cannot_download().to_owned());
     }
-    let fail = |_| CANNOT_DOWNLOAD.to_owned();
+    let fail = |_| cannot_download().to_owned();
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -2,9 +2,12 @@
 //! next thing to do in it, so the guide is never more than one tap away.
 
 use crate::app::hooks::use_doc;
-use crate::content::guide;
+use crate::content::guide_outline::guide_outline;
 use crate::domain::guide_progress::GuideProgress;
 use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::t;
 
 /// What the card shows, worked out from the saved progress.
 struct CurrentStep {
@@ -17,7 +20,7 @@ struct CurrentStep {
 }
 
 fn current(progress: &GuideProgress) -> Option<CurrentStep> {
-    let g = guide();
+    let g = guide_outline();
     let total = u8::try_from(g.steps.len()).ok()?;
     let n = progress.current_step(total);
     let step = g.step(n)?;
@@ -39,41 +42,37 @@ fn current(progress: &GuideProgress) -> Option<CurrentStep> {
 #[component]
 pub fn CurrentStepCard() -> impl IntoView {
     let progress = use_doc::<GuideProgress>().value;
-    let total = guide().steps.len();
+    let total = guide_outline().steps.len();
     move || {
         progress.with(current).map(|c| {
             let next = if c.all_done {
                 view! {
-                    <p class="guide-current__next">
-                        "You have marked every step done. You can go back to any step at any time."
-                    </p>
+                    <p class="guide-current__next">{t!(Key::HomeStepAllDone)}</p>
                 }
                 .into_any()
             } else if let Some(action) = c.next_action {
                 view! {
                     <p class="guide-current__next">
-                        <span class="guide-current__label">"Next: "</span>{action}
+                        <span class="guide-current__label">{t!(Key::HomeStepNext)}" "</span>{action}
                     </p>
                 }
                 .into_any()
             } else {
                 view! {
-                    <p class="guide-current__next">
-                        "You have ticked every action here. Mark the step done when you feel ready."
-                    </p>
+                    <p class="guide-current__next">{t!(Key::HomeStepAllTicked)}</p>
                 }
                 .into_any()
             };
             view! {
                 <section class="card guide-current" aria-labelledby="guide-current-title">
-                    <h2 class="card__title" id="guide-current-title">"Your step"</h2>
+                    <h2 class="card__title" id="guide-current-title">{t!(Key::HomeStepTitle)}</h2>
                     <p class="guide-current__step">
-                        <span class="guide-current__num">{format!("Step {} of {}", c.n, total)}</span>
+                        <span class="guide-current__num">{t!(Key::HomeStepOf, n = c.n, total = total)}</span>
                         <strong class="guide-current__title">{c.title}</strong>
                     </p>
                     {next}
                     <a class="button button--primary" href=format!("/guide/{}", c.n)>
-                        {format!("Open step {}", c.n)}
+                        {t!(Key::HomeOpenStep, n = c.n)}
                     </a>
                 </section>
             }

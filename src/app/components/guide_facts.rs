@@ -4,6 +4,9 @@
 use crate::content::Fact;
 use leptos::prelude::*;
 
+use crate::i18n::Key;
+use crate::t;
+
 /// A list of facts with their sources; renders nothing when there are none.
 #[component]
 pub fn FactList(facts: &'static [Fact]) -> impl IntoView {
@@ -14,7 +17,9 @@ pub fn FactList(facts: &'static [Fact]) -> impl IntoView {
                 view! {
                     <li class="guide-fact">
                         <p class="guide-fact__text">{f.text.as_str()}</p>
-                        <p class="guide-fact__source small muted">"Source: "{f.source.as_str()}</p>
+                        <p class="guide-fact__source small muted">
+                            {t!(Key::ShellSourceLabel)}" "<span lang="en">{f.source.as_str()}</span>
+                        </p>
                     </li>
                 }
             })

@@ -3,14 +3,16 @@
 
 use crate::content::Step;
 use crate::domain::guide_progress::{GuideProgress, StepStatus};
+use crate::i18n::{tr, Key};
+use crate::t;
 
 /// The words for a step's status.
 pub fn status_label(status: StepStatus) -> &'static str {
-    match status {
-        StepStatus::NotStarted => "Not started",
-        StepStatus::Working => "Working on it",
-        StepStatus::Done => "Done",
-    }
+    tr(match status {
+        StepStatus::NotStarted => Key::GuideStatusNotStarted,
+        StepStatus::Working => Key::GuideStatusWorking,
+        StepStatus::Done => Key::GuideStatusDone,
+    })
 }
 
 /// The CSS class that gives the status its quiet colour and mark.
@@ -33,5 +35,5 @@ pub fn actions_done(progress: &GuideProgress, step: &Step) -> usize {
 
 /// "2 of 5 actions done".
 pub fn actions_summary(done: usize, total: usize) -> String {
-    format!("{done} of {total} actions done")
+    t!(Key::GuideActionsDone, done = done, total = total)
 }

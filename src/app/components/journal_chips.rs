@@ -1,6 +1,8 @@
 //! Checkbox chips for the check-in's triggers and "what helped", with a
 //! field to add a new one to the user's own list in one step.
 
+use crate::i18n::Key;
+use crate::t;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -105,7 +107,7 @@ pub fn TagChips(
                         }
                     />
                     <button type="button" class="button" aria-label=add_button on:click=move |_| add()>
-                        "Add"
+                        {t!(Key::JournalAdd)}
                     </button>
                 </div>
                 {move || add_error.get().map(|m| view! { <p class="field__error" id=add_error_id.clone()>{m}</p> })}

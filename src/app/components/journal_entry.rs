@@ -1,7 +1,10 @@
 //! One check-in as a short summary: for the journal list and for "today" on
 //! the home screen. Text only, never HTML, so a note can hold anything.
 
-use crate::domain::checkin::CheckIn;
+use crate::domain::checkin::{CheckIn, CRAVING_MAX};
+use crate::i18n::format::date_full;
+use crate::i18n::Key;
+use crate::t;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,10 +14,10 @@ const NOTE_PREVIEW_CHARS: usize = 120;
 
 /// "Monday, March 3, 2026", with "Today" or "Yesterday" in front when it is.
 pub fn day_label(date: NaiveDate, today: NaiveDate) -> String {
-    let full = date.format("%A, %B %-d, %Y").to_string();
+    let full = date_full(date);
     match (today - date).num_days() {
-        0 => format!("Today · {full}"),
-        1 => format!("Yesterday · {full}"),
+        0 => t!(Key::JournalDayToday, date = full),
+        1 => t!(Key::JournalDayYesterday, date = full),
         _ => full,
     }
 }
@@ -36,12 +39,19 @@ pub fn note_preview(note: &str) -> String {
 
 /// "Okay · craving 4 of 10".
 pub fn mood_and_craving(c: &CheckIn) -> String {
-    let mood = c.mood_word().unwrap_or("Mood not set");
-    format!("{mood} · craving {} of 10", c.craving)
+    let mood = c.mood_word().unwrap_or(t!(Key::JournalMoodNotSet));
+    t!(
+        Key::JournalEntrySummary,
+        mood = mood,
+        craving = c.craving,
+        max = CRAVING_MAX
+    )
 }
 
 /// The kind words for a day with a logged use.
-pub const USED_MARKER: &str = "You logged a use. Your clean days still count.";
+pub fn used_marker() -> &'static str {
+    t!(Key::JournalUsedMarker)
+}
 
 /// One check-in in the list: a link to edit it with its summary inside.
 #[component]
@@ -65,8 +75,8 @@ pub fn JournalEntry(checkin: CheckIn) -> impl IntoView {
         <li class="journal-entry">
             <A href=href attr:class="journal-entry__link">
                 <span class="journal-entry__summary">{summary}</span>
-                {used.then(|| view! { <span class="journal-entry__used">{USED_MARKER}</span> })}
-                {triggers.map(|t| view! { <span class="journal-entry__triggers small">"Triggers: "{t}</span> })}
+                {used.then(|| view! { <span class="journal-entry__used">{used_marker()}</span> })}
+                {triggers.map(|t| view! { <span class="journal-entry__triggers small">{t!(Key::JournalEntryTriggers)}" "{t}</span> })}
                 {preview.map(|p| view! { <span class="journal-entry__note" dir="auto">{p}</span> })}
             </A>
         </li>

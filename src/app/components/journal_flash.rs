@@ -7,6 +7,8 @@
 use crate::app::hooks::use_collection;
 use crate::data::envelope::Envelope;
 use crate::domain::checkin::CheckIn;
+use crate::i18n::Key;
+use crate::t;
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -52,7 +54,7 @@ pub fn JournalFlash() -> impl IntoView {
             Ok(_) => {
                 deleted.set(None);
                 undo_error.set(None);
-                flash.set(Some("Your check-in is back.".to_string()));
+                flash.set(Some(t!(Key::JournalUndoneDelete).to_string()));
             }
             Err(message) => undo_error.set(Some(message)),
         }
@@ -67,11 +69,11 @@ pub fn JournalFlash() -> impl IntoView {
             })}
             {move || deleted.get().map(|_| view! {
                 <div class="notice">
-                    <p>"Check-in deleted."</p>
+                    <p>{t!(Key::JournalDeleted)}</p>
                     <div class="row">
-                        <button type="button" class="button button--primary" on:click=undo>"Undo"</button>
+                        <button type="button" class="button button--primary" on:click=undo>{t!(Key::JournalUndo)}</button>
                         <button type="button" class="button button--quiet" on:click=move |_| deleted.set(None)>
-                            "Dismiss"
+                            {t!(Key::JournalDismiss)}
                         </button>
                     </div>
                     {move || undo_error.get().map(|m| view! { <p class="field__error">{m}</p> })}

@@ -4,13 +4,12 @@
 use super::journal_form_state::CheckInForm;
 use super::lost_tolerance_warning::LostToleranceWarning;
 use crate::domain::checkin::{Halt, LapseReview};
+use crate::i18n::Key;
+use crate::t;
 use leptos::prelude::*;
 
 /// The first thing said after "Yes, I used": no blame, and the count kept.
-const KIND_WORDS: [&str; 2] = [
-    "Thank you for being honest with yourself. A lapse is part of many people's recovery.",
-    "It does not erase your clean days: every one of them still counts. Right now, the most important thing is to stay safe.",
-];
+const KIND_WORDS: [Key; 2] = [Key::JournalLapseKind1, Key::JournalLapseKind2];
 
 /// Text inside the lapse review, by field.
 #[derive(Clone, Copy)]
@@ -37,11 +36,11 @@ fn set_text(l: &mut LapseReview, which: Text, value: String) {
 }
 
 /// The HALT boxes, by letter.
-const HALT_BOXES: [(&str, &str); 4] = [
-    ("H", "Hungry"),
-    ("A", "Angry"),
-    ("L", "Lonely"),
-    ("T", "Tired"),
+const HALT_BOXES: [(&str, Key); 4] = [
+    ("H", Key::JournalHaltHungry),
+    ("A", Key::JournalHaltAngry),
+    ("L", Key::JournalHaltLonely),
+    ("T", Key::JournalHaltTired),
 ];
 
 fn halt_flag<'a>(h: &'a mut Halt, letter: &str) -> Option<&'a mut bool> {
@@ -86,7 +85,7 @@ pub fn HaltBoxes(
                             on_change.run(h);
                         }
                     />
-                    {*word}
+                    {t!(*word)}
                 </label>
             }
         })
@@ -130,23 +129,21 @@ pub fn LapseSupport(form: RwSignal<CheckInForm>) -> impl IntoView {
     view! {
         <div class="journal-lapse">
             <div class="journal-lapse__kind">
-                {KIND_WORDS.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+                {KIND_WORDS.iter().map(|p| view! { <p>{t!(*p)}</p> }).collect_view()}
             </div>
             <LostToleranceWarning/>
             <details class="card journal-lapse__review" prop:open=opened>
-                <summary>"Look back at what happened (optional)"</summary>
-                <p class="small muted">
-                    "A few words now can help you plan for next time. Skip anything you like."
-                </p>
-                {text_field(Text::WhatHappened, "lapse-what", "What happened?", true)}
+                <summary>{t!(Key::JournalLapseReviewTitle)}</summary>
+                <p class="small muted">{t!(Key::JournalLapseReviewHint)}</p>
+                {text_field(Text::WhatHappened, "lapse-what", t!(Key::JournalLapseWhat), true)}
                 <HaltBoxes
-                    legend="Were you hungry, angry, lonely or tired then?"
+                    legend=t!(Key::JournalLapseHaltLegend)
                     id_prefix="lapse-halt"
                     value=Signal::derive(move || form.with(|f| f.draft.lapse.halt))
                     on_change=Callback::new(move |h| form.update(|f| f.draft.lapse.halt = h))
                 />
-                {text_field(Text::Trigger, "lapse-trigger", "What was the main trigger?", false)}
-                {text_field(Text::NextTime, "lapse-next", "What could help next time?", true)}
+                {text_field(Text::Trigger, "lapse-trigger", t!(Key::JournalLapseTrigger), false)}
+                {text_field(Text::NextTime, "lapse-next", t!(Key::JournalLapseNext), true)}
             </details>
         </div>
     }

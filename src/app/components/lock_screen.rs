@@ -8,10 +8,12 @@ use leptos_router::components::A;
 
 use super::busy_button::BusyButton;
 use super::passphrase_field::PassphraseField;
-use super::settings_delete::{fresh_start, CONFIRM_WORD as START_OVER_WORD};
+use super::settings_delete::{confirm_word, fresh_start, is_confirm_word};
 use crate::app::state::with_storage_itself;
 use crate::app::vault;
 use crate::data::wipe;
+use crate::i18n::Key;
+use crate::t;
 
 #[component]
 pub fn LockScreen(
@@ -35,7 +37,7 @@ pub fn LockScreen(
         }
         let pass = passphrase.get_untracked();
         if pass.is_empty() {
-            error.set(Some("Type your passphrase to open Waymark.".into()));
+            error.set(Some(t!(Key::LockTypePassphrase).into()));
             return;
         }
         busy.set(true);
@@ -68,24 +70,24 @@ pub fn LockScreen(
 
     view! {
         <section class="lock card" aria-labelledby="lock-title">
-            <h1 id="lock-title">"Waymark is locked"</h1>
-            <p>"Your notes are encrypted on this device. Type your passphrase to open them."</p>
+            <h1 id="lock-title">{t!(Key::LockTitle)}</h1>
+            <p>{t!(Key::LockIntro)}</p>
             <form on:submit=submit>
                 <PassphraseField
                     id="lock-passphrase"
-                    label="Passphrase"
+                    label=t!(Key::LockPassphrase)
                     value=passphrase
                     autocomplete="current-password"
                     described_by="lock-error"
                     node_ref=input
                 />
                 <p class="field__error" id="lock-error" role="alert">{move || error.get()}</p>
-                <BusyButton busy label="Unlock" busy_label="Unlocking…" class="button button--primary button--big"/>
+                <BusyButton busy label=t!(Key::LockUnlock) busy_label=t!(Key::LockUnlocking) class="button button--primary button--big"/>
             </form>
             <p>
-                "Need help right now? "
-                <A href="/help">"Crisis lines and what to do"</A>
-                " open without your passphrase."
+                {t!(Key::LockHelpLead)}" "
+                <A href="/help">{t!(Key::LockHelpLink)}</A>
+                " "{t!(Key::LockHelpRest)}
             </p>
             <StartOver/>
         </section>
@@ -101,30 +103,22 @@ fn StartOver() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if typed.with_untracked(|t| t.trim() != START_OVER_WORD) {
-            error.set(Some(format!(
-                "Type {START_OVER_WORD} in capital letters to confirm."
-            )));
+        if !typed.with_untracked(|t| is_confirm_word(t)) {
+            error.set(Some(t!(Key::LockStartOverConfirm, word = confirm_word())));
             return;
         }
         match with_storage_itself(wipe::delete_everything) {
             Ok(_) => spawn_local_scoped(fresh_start()),
-            Err(_) => error.set(Some(
-                "Some data could not be deleted. Reload the page and try again.".into(),
-            )),
+            Err(_) => error.set(Some(t!(Key::LockStartOverFailed).into())),
         }
     };
     view! {
         <details class="lock__forgot">
-            <summary>"I forgot my passphrase"</summary>
-            <p>
-                "Nobody can open your notes without the passphrase, not even us. That is what keeps \
-                 them private. If you cannot remember it, you can delete everything on this device \
-                 and start again. A backup file you saved before can bring your notes back."
-            </p>
+            <summary>{t!(Key::LockForgot)}</summary>
+            <p>{t!(Key::LockForgotText)}</p>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="start-over-word">{format!("Type {START_OVER_WORD} to delete everything")}</label>
+                    <label for="start-over-word">{t!(Key::LockStartOverLabel, word = confirm_word())}</label>
                     <input
                         id="start-over-word"
                         type="text"
@@ -134,7 +128,7 @@ fn StartOver() -> impl IntoView {
                     />
                     <p class="field__error" id="start-over-error" role="alert">{move || error.get()}</p>
                 </div>
-                <button class="button button--danger" type="submit">"Delete everything and start again"</button>
+                <button class="button button--danger" type="submit">{t!(Key::LockStartOverButton)}</button>
             </form>
         </details>
     }

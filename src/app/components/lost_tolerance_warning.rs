@@ -9,6 +9,9 @@ use crate::domain::settings::Settings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::Key;
+use crate::t;
+
 /// The content region for the region chosen in settings.
 pub fn content_region(settings: &Settings) -> Region {
     Region::from_code(settings.region.code()).unwrap_or_default()
@@ -41,7 +44,7 @@ pub fn LostToleranceWarning() -> impl IntoView {
                 view! {
                     <li>
                         <a class="button lost-tolerance__call" href=l.tel_href()>
-                            {format!("Call {}: {}", l.name, l.number)}
+                            {t!(Key::HelpToleranceCall, name = l.name, number = l.number)}
                         </a>
                         <p class="small muted">{l.what.clone()}</p>
                     </li>
@@ -52,7 +55,7 @@ pub fn LostToleranceWarning() -> impl IntoView {
             <ul class="list-plain lost-tolerance__lines">
                 <li>
                     <a class="button button--primary lost-tolerance__call" href=sos_href>
-                        {format!("Emergency: call {}", sos.number)}
+                        {t!(Key::HelpToleranceEmergency, number = sos.number)}
                     </a>
                 </li>
                 {lines}
@@ -65,9 +68,11 @@ pub fn LostToleranceWarning() -> impl IntoView {
             {paragraphs}
             {numbers}
             <p>
-                <A href="/help">"More help: overdose signs and how to give naloxone"</A>
+                <A href="/help">{t!(Key::HelpToleranceMore)}</A>
             </p>
-            <p class="small muted">"Source: "{warning.source.clone()}</p>
+            <p class="small muted">
+                {t!(Key::ShellSourceLabel)}" "<span lang="en">{warning.source.clone()}</span>
+            </p>
         </section>
     }
 }

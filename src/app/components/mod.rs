@@ -37,6 +37,7 @@ pub mod settings_language;
 pub mod settings_lock;
 pub mod settings_recovery;
 pub mod settings_region;
+pub mod settings_region_suggestion;
 pub mod settings_set_aside;
 pub mod settings_storage;
 pub mod tools_call;

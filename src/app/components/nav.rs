@@ -3,15 +3,18 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::Key;
+use crate::t;
+
 #[component]
 pub fn AppNav() -> impl IntoView {
     view! {
-        <nav class="app-nav" aria-label="Main">
+        <nav class="app-nav" aria-label=t!(Key::ShellNavLabel)>
             <ul>
-                <li><A href="/" exact=true>"Home"</A></li>
-                <li><A href="/guide">"Guide"</A></li>
-                <li><A href="/journal">"Journal"</A></li>
-                <li><A href="/tools">"Tools"</A></li>
+                <li><A href="/" exact=true>{t!(Key::ShellNavHome)}</A></li>
+                <li><A href="/guide">{t!(Key::ShellNavGuide)}</A></li>
+                <li><A href="/journal">{t!(Key::ShellNavJournal)}</A></li>
+                <li><A href="/tools">{t!(Key::ShellNavTools)}</A></li>
             </ul>
         </nav>
     }

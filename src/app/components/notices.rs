@@ -4,13 +4,11 @@
 
 use super::update_banner::UpdateBanner;
 use crate::app::state::use_app_state;
-use crate::data::outcome::{NEWER_VERSION_MESSAGE, QUARANTINE_NOTICE};
+use crate::data::outcome::{newer_version_message, quarantine_notice};
+use crate::i18n::Key;
+use crate::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-const UNAVAILABLE: &str = "This browser is not letting Waymark save anything right now \
-     (this can happen in private browsing or when site data is blocked). You can read \
-     everything, but changes cannot be kept. Open Waymark in a normal window to save.";
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -20,22 +18,22 @@ pub fn Notices() -> impl IntoView {
         <div class="notices" role="status" aria-live="polite">
             <UpdateBanner/>
             <Show when=move || health.with(|h| h.unavailable)>
-                <div class="notice"><p>{UNAVAILABLE}</p></div>
+                <div class="notice"><p>{t!(Key::StorageUnavailable)}</p></div>
             </Show>
             <Show when=move || health.with(|h| h.newer_schema || !h.newer_records.is_empty())>
-                <div class="notice"><p>{NEWER_VERSION_MESSAGE}</p></div>
+                <div class="notice"><p>{newer_version_message()}</p></div>
             </Show>
             <Show when=move || health.with(|h| !h.quarantined.is_empty())>
                 <div class="notice">
-                    <p>{QUARANTINE_NOTICE}</p>
-                    <p><A href="/settings#set-aside">"See set-aside data in Settings"</A></p>
+                    <p>{quarantine_notice()}</p>
+                    <p><A href="/settings#set-aside">{t!(Key::StorageSeeSetAside)}</A></p>
                 </div>
             </Show>
             {move || health.with(|h| h.last_error.clone()).map(|message| view! {
                 <div class="notice notice--danger" role="alert">
                     <p>{message}</p>
                     <button class="button" on:click=move |_| health.update(|h| h.last_error = None)>
-                        "Dismiss"
+                        {t!(Key::StorageDismiss)}
                     </button>
                 </div>
             })}

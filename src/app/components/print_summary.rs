@@ -10,19 +10,22 @@ use chrono::{Datelike, Duration, NaiveDate};
 use leptos::prelude::*;
 
 use crate::app::components::chart_svg::number;
-use crate::app::components::record_dates::{input_date, long_date, parse_date};
-use crate::domain::checkin::{mood_word, CheckIn};
+use crate::app::components::record_dates::{input_date, parse_date};
+use crate::domain::checkin::{mood_word, CheckIn, CRAVING_MAX, MOOD_MAX};
 use crate::domain::insights::{daily_series, summary, Span};
 use crate::domain::tools::{Attendance, DoseLog, SowsRating, SOWS_MAX_TOTAL};
+use crate::i18n::format::{date_full, date_short};
+use crate::i18n::{tr, trn, Key, Plural};
+use crate::t;
 
 /// Days in the default range, today included (about a month, the usual gap
 /// between appointments).
 const DEFAULT_DAYS: i64 = 30;
 
 /// A date in a table row: short enough for a phone-width column,
-/// e.g. "Tue 4 Mar 2025".
+/// e.g. "Tue, Mar 4, 2025".
 pub fn table_date(d: NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
+    date_short(d)
 }
 
 /// The chosen dates; an empty field leaves that end open.
@@ -39,10 +42,10 @@ impl Range {
 
     fn words(self) -> String {
         match (self.from, self.to) {
-            (Some(f), Some(t)) => format!("{} to {}", long_date(f), long_date(t)),
-            (Some(f), None) => format!("From {}", long_date(f)),
-            (None, Some(t)) => format!("Up to {}", long_date(t)),
-            (None, None) => "All dates".to_owned(),
+            (Some(f), Some(t)) => t!(Key::PrintRange, from = date_full(f), to = date_full(t)),
+            (Some(f), None) => t!(Key::PrintRangeFrom, date = date_full(f)),
+            (None, Some(t)) => t!(Key::PrintRangeTo, date = date_full(t)),
+            (None, None) => tr(Key::PrintRangeAll).to_owned(),
         }
     }
 }
@@ -64,16 +67,14 @@ fn weekly(checkins: &[CheckIn], today: NaiveDate) -> Vec<(NaiveDate, u32, f32, f
         .collect()
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+/// A count in words ("1 meeting", "12 meetings"), the number in plain
+/// digits as the summary has always printed it.
+fn plural(key: Plural, n: u32) -> String {
+    trn(key, i64::from(n), &[("count", &n)])
 }
 
 fn nothing() -> impl IntoView {
-    view! { <p class="muted">"Nothing recorded in these dates."</p> }
+    view! { <p class="muted">{tr(Key::PrintNothing)}</p> }
 }
 
 /// One tickbox in "What to include".
@@ -118,10 +119,10 @@ fn date_field(
 /// The summary section: choices (not printed) and the summary itself.
 /// A table of the summary, scrolling sideways on a narrow phone; `head` is
 /// the header row's cells and `rows` the body's rows.
-fn summary_table(caption: &'static str, head: AnyView, rows: AnyView) -> AnyView {
+fn summary_table(caption: Key, head: AnyView, rows: AnyView) -> AnyView {
     view! {
         <div class="chart__scroll"><table class="print-summary__table">
-            <caption class="visually-hidden">{caption}</caption>
+            <caption class="visually-hidden">{tr(caption)}</caption>
             <thead><tr>{head}</tr></thead>
             <tbody>{rows}</tbody>
         </table></div>
@@ -154,9 +155,7 @@ pub fn PrintSummary(
     let order_error = Signal::derive(move || {
         let r = range.get();
         match (r.from, r.to) {
-            (Some(f), Some(t)) if f > t => {
-                Some("This date is after the end date. Pick a day on or before it.".to_owned())
-            }
+            (Some(f), Some(t)) if f > t => Some(tr(Key::PrintOrderError).to_owned()),
             _ => None,
         }
     });
@@ -221,14 +220,14 @@ pub fn PrintSummary(
             let rows = chosen.with(|c| {
                 c.iter()
                     .map(|c| {
-                        let mood =
-                            format!("{} ({})", mood_word(c.mood).unwrap_or("Not set"), c.mood);
+                        let word = mood_word(c.mood).unwrap_or(tr(Key::PrintNotSet));
+                        let mood = format!("{word} ({})", c.mood);
                         view! {
                             <tr>
                                 <th scope="row">{table_date(c.date)}</th>
                                 <td>{mood}</td>
                                 <td>{c.craving}</td>
-                                <td>{if c.used { "Yes" } else { "No" }}</td>
+                                <td>{tr(if c.used { Key::PrintYes } else { Key::PrintNo })}</td>
                                 <td>{c.triggers.join(", ")}</td>
                             </tr>
                         }
@@ -237,27 +236,27 @@ pub fn PrintSummary(
             });
             view! {
                 <section class="print-summary__part">
-                    <h3>"Check-ins"</h3>
+                    <h3>{tr(Key::PrintCheckIns)}</h3>
                     {if t.entries == 0 {
                         nothing().into_any()
                     } else {
                         view! {
                             <p>
-                                {format!(
-                                    "{} on {}. Days with a use logged: {}.",
-                                    plural(t.entries, "check-in", "check-ins"),
-                                    plural(t.days_checked_in, "day", "days"),
-                                    t.lapse_days,
+                                {t!(
+                                    Key::PrintCheckInsLine,
+                                    checkins = plural(Key::PrintCheckInsCount, t.entries),
+                                    days = plural(Key::PrintDaysCount, t.days_checked_in),
+                                    lapses = t.lapse_days,
                                 )}
                             </p>
                             {summary_table(
-                                "Check-ins",
+                                Key::PrintCheckIns,
                                 view! {
-                                    <th scope="col">"Date"</th>
-                                    <th scope="col">"Mood (1 to 5)"</th>
-                                    <th scope="col">"Craving (0 to 10)"</th>
-                                    <th scope="col">"Use"</th>
-                                    <th scope="col">"Triggers"</th>
+                                    <th scope="col">{tr(Key::PrintDate)}</th>
+                                    <th scope="col">{tr(Key::PrintMoodScale)}</th>
+                                    <th scope="col">{tr(Key::PrintCravingScale)}</th>
+                                    <th scope="col">{tr(Key::PrintUse)}</th>
+                                    <th scope="col">{tr(Key::PrintTriggers)}</th>
                                 }
                                 .into_any(),
                                 rows.into_any(),
@@ -291,19 +290,21 @@ pub fn PrintSummary(
                     });
                     view! {
                         <p>
-                            {format!(
-                                "Average mood {} of 5. Average craving {} of 10.",
-                                number(mood, false),
-                                number(craving, false),
+                            {t!(
+                                Key::PrintAverages,
+                                mood = number(mood, false),
+                                mood_max = MOOD_MAX,
+                                craving = number(craving, false),
+                                craving_max = CRAVING_MAX,
                             )}
                         </p>
                         {summary_table(
-                            "Mood and craving by week",
+                            Key::PrintWeeklyCaption,
                             view! {
-                                <th scope="col">"Week starting"</th>
-                                <th scope="col">"Days checked in"</th>
-                                <th scope="col">"Average mood (1 to 5)"</th>
-                                <th scope="col">"Average craving (0 to 10)"</th>
+                                <th scope="col">{tr(Key::PrintWeekStarting)}</th>
+                                <th scope="col">{tr(Key::PrintDaysCheckedIn)}</th>
+                                <th scope="col">{tr(Key::PrintAverageMoodScale)}</th>
+                                <th scope="col">{tr(Key::PrintAverageCravingScale)}</th>
                             }
                             .into_any(),
                             rows.into_any(),
@@ -315,7 +316,7 @@ pub fn PrintSummary(
             };
             view! {
                 <section class="print-summary__part">
-                    <h3>"Mood and craving trend"</h3>
+                    <h3>{tr(Key::PrintTrend)}</h3>
                     {body}
                 </section>
             }
@@ -340,14 +341,12 @@ pub fn PrintSummary(
                         .collect_view()
                 });
                 view! {
-                    <p class="small">
-                        "Subjective Opiate Withdrawal Scale: 16 items, each scored 0 to 4."
-                    </p>
+                    <p class="small">{tr(Key::PrintSowsHint)}</p>
                     {summary_table(
-                        "SOWS totals",
+                        Key::PrintSowsCaption,
                         view! {
-                            <th scope="col">"Date"</th>
-                            <th scope="col">{format!("Total (0 to {SOWS_MAX_TOTAL})")}</th>
+                            <th scope="col">{tr(Key::PrintDate)}</th>
+                            <th scope="col">{t!(Key::PrintSowsTotal, max = SOWS_MAX_TOTAL)}</th>
                         }
                         .into_any(),
                         rows.into_any(),
@@ -357,7 +356,7 @@ pub fn PrintSummary(
             };
             view! {
                 <section class="print-summary__part">
-                    <h3>"Withdrawal scores (SOWS)"</h3>
+                    <h3>{tr(Key::PrintSows)}</h3>
                     {body}
                 </section>
             }
@@ -374,7 +373,7 @@ pub fn PrintSummary(
                     rows.iter()
                         .map(|d| {
                             let amount = if d.amount.trim().is_empty() {
-                                "Not written".to_owned()
+                                tr(Key::PrintNotWritten).to_owned()
                             } else {
                                 d.amount.clone()
                             };
@@ -382,7 +381,7 @@ pub fn PrintSummary(
                                 <tr>
                                     <th scope="row">{table_date(d.date)}</th>
                                     <td>{amount}</td>
-                                    <td>{if d.taken { "Yes" } else { "No" }}</td>
+                                    <td>{tr(if d.taken { Key::PrintYes } else { Key::PrintNo })}</td>
                                     {notes.then(|| view! { <td>{d.notes.clone()}</td> })}
                                 </tr>
                             }
@@ -391,12 +390,12 @@ pub fn PrintSummary(
                 });
                 view! {
                     {summary_table(
-                        "Doses",
+                        Key::PrintDoses,
                         view! {
-                            <th scope="col">"Date"</th>
-                            <th scope="col">"Dose as prescribed"</th>
-                            <th scope="col">"Taken"</th>
-                            {notes.then(|| view! { <th scope="col">"Notes"</th> })}
+                            <th scope="col">{tr(Key::PrintDate)}</th>
+                            <th scope="col">{tr(Key::PrintDose)}</th>
+                            <th scope="col">{tr(Key::PrintTaken)}</th>
+                            {notes.then(|| view! { <th scope="col">{tr(Key::PrintNotes)}</th> })}
                         }
                         .into_any(),
                         rows.into_any(),
@@ -406,7 +405,7 @@ pub fn PrintSummary(
             };
             view! {
                 <section class="print-summary__part">
-                    <h3>"Doses"</h3>
+                    <h3>{tr(Key::PrintDoses)}</h3>
                     {body}
                 </section>
             }
@@ -432,12 +431,12 @@ pub fn PrintSummary(
                         .collect_view()
                 });
                 view! {
-                    <p>{format!("{} attended.", plural(count, "meeting", "meetings"))}</p>
+                    <p>{t!(Key::PrintMeetingsLine, meetings = plural(Key::PrintMeetingsCount, count))}</p>
                     {summary_table(
-                        "Meetings",
+                        Key::PrintMeetings,
                         view! {
-                            <th scope="col">"Date"</th>
-                            <th scope="col">"Meeting"</th>
+                            <th scope="col">{tr(Key::PrintDate)}</th>
+                            <th scope="col">{tr(Key::PrintMeeting)}</th>
                         }
                         .into_any(),
                         rows.into_any(),
@@ -447,7 +446,7 @@ pub fn PrintSummary(
             };
             view! {
                 <section class="print-summary__part">
-                    <h3>"Meetings"</h3>
+                    <h3>{tr(Key::PrintMeetings)}</h3>
                     {body}
                 </section>
             }
@@ -476,7 +475,7 @@ pub fn PrintSummary(
             };
             view! {
                 <section class="print-summary__part">
-                    <h3>"Notes from check-ins"</h3>
+                    <h3>{tr(Key::PrintNotesHeading)}</h3>
                     {body}
                 </section>
             }
@@ -494,38 +493,36 @@ pub fn PrintSummary(
 
     view! {
         <section class="print-summary card" aria-labelledby="summary-title">
-            <h2 id="summary-title">"Summary for your counsellor or prescriber"</h2>
+            <h2 id="summary-title">{tr(Key::PrintTitle)}</h2>
             <div class="no-print">
-                <p>
-                    "Pick the dates and what to share. Check what is below, then print it or save it as a PDF. Only this summary is printed."
-                </p>
+                <p>{tr(Key::PrintIntro)}</p>
                 <div class="print-summary__dates">
-                    {date_field("summary-from", "From", from_text, order_error)}
-                    {date_field("summary-to", "To", to_text, no_error)}
+                    {date_field("summary-from", tr(Key::PrintFrom), from_text, order_error)}
+                    {date_field("summary-to", tr(Key::PrintTo), to_text, no_error)}
                 </div>
                 <fieldset>
-                    <legend>"What to include"</legend>
-                    {include_box("include-checkins", "Check-ins", with_checkins)}
-                    {include_box("include-trend", "Craving and mood trend", with_trend)}
-                    {include_box("include-sows", "Withdrawal scores (SOWS)", with_sows)}
-                    {include_box("include-doses", "Doses", with_doses)}
-                    {include_box("include-meetings", "Meetings", with_meetings)}
-                    {include_box("include-notes", "Notes (your own words)", with_notes)}
+                    <legend>{tr(Key::PrintInclude)}</legend>
+                    {include_box("include-checkins", tr(Key::PrintCheckIns), with_checkins)}
+                    {include_box("include-trend", tr(Key::PrintIncludeTrend), with_trend)}
+                    {include_box("include-sows", tr(Key::PrintSows), with_sows)}
+                    {include_box("include-doses", tr(Key::PrintDoses), with_doses)}
+                    {include_box("include-meetings", tr(Key::PrintMeetings), with_meetings)}
+                    {include_box("include-notes", tr(Key::PrintIncludeNotes), with_notes)}
                 </fieldset>
                 <button type="button" class="button button--primary" on:click=print>
-                    "Print summary"
+                    {tr(Key::PrintButton)}
                 </button>
             </div>
-            <div class="print-summary__body" aria-label="Summary to print" role="region">
-                <p class="print-only print-summary__name">"Name: "</p>
+            <div class="print-summary__body" aria-label=tr(Key::PrintRegion) role="region">
+                <p class="print-only print-summary__name">{tr(Key::PrintName)}" "</p>
                 <p class="print-summary__meta">
-                    <strong>"Dates: "</strong>
+                    <strong>{tr(Key::PrintDates)}" "</strong>
                     {move || range.get().words()}
                     <br/>
-                    {format!("Made on {} from the person's own entries in the Waymark app. Not a medical record.", long_date(today))}
+                    {t!(Key::PrintMadeOn, date = date_full(today))}
                 </p>
                 <Show when=none_chosen>
-                    <p class="muted no-print">"Tick at least one thing to include."</p>
+                    <p class="muted no-print">{tr(Key::PrintNoneChosen)}</p>
                 </Show>
                 {checkins_part}
                 {trend_part}

@@ -1,39 +1,41 @@
 //! Dates and times as the tool screens show and read them: plain words for
-//! people ("Today", "Tuesday 4 March"), and the `YYYY-MM-DD` / `HH:MM` text
-//! of date and time inputs.
+//! people in the current language ("Today", "Tuesday, March 4, 2025",
+//! "9:30 AM"), and the `YYYY-MM-DD` / `HH:MM` text of date and time inputs.
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-/// "Today", "Tomorrow", "Yesterday", or e.g. "Tuesday 4 March 2025".
+use crate::i18n::{format, tr, Key};
+
+/// "Today", "Tomorrow", "Yesterday", or e.g. "Tuesday, March 4, 2025".
 pub fn day_words(date: NaiveDate, today: NaiveDate) -> String {
     match (date - today).num_days() {
-        0 => "Today".to_owned(),
-        1 => "Tomorrow".to_owned(),
-        -1 => "Yesterday".to_owned(),
+        0 => tr(Key::RecordsToday).to_owned(),
+        1 => tr(Key::RecordsTomorrow).to_owned(),
+        -1 => tr(Key::RecordsYesterday).to_owned(),
         _ => long_date(date),
     }
 }
 
-/// e.g. "Tuesday 4 March 2025".
+/// e.g. "Tuesday, March 4, 2025".
 pub fn long_date(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
+    format::date_full(date)
 }
 
-/// e.g. "4 March" (no year, for weeks in the current stretch).
+/// e.g. "March 4" (no year, for weeks in the current stretch).
 pub fn short_date(date: NaiveDate) -> String {
-    date.format("%-d %B").to_string()
+    format::day_month(date)
 }
 
 /// e.g. "March 2025".
 pub fn month_words(year: i32, month: u32) -> String {
     NaiveDate::from_ymd_opt(year, month, 1)
-        .map(|d| d.format("%B %Y").to_string())
+        .map(format::month_year)
         .unwrap_or_else(|| format!("{month}/{year}"))
 }
 
-/// e.g. "09:30".
+/// e.g. "9:30 AM" (a 24-hour "09:30" in languages that use one).
 pub fn time_words(time: NaiveTime) -> String {
-    time.format("%H:%M").to_string()
+    format::time(time)
 }
 
 /// The value of a date input for `date`.

@@ -11,14 +11,12 @@ use crate::app::hooks::{use_autosave, Autosave, CollectionHandle};
 use crate::app::state::{new_id, now_ms};
 use crate::data::envelope::{Envelope, Record};
 use crate::domain::tools::FieldError;
+use crate::i18n::Key;
+use crate::t;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
-
-/// Shown when a form has problems: nothing was saved, nothing was lost.
-const NOT_SAVED: &str =
-    "Not saved yet. Please check the marked fields. Everything you typed is still here.";
 
 /// A form's state while the user types: text as typed, parsed only on save.
 pub trait RecordForm:
@@ -191,14 +189,18 @@ impl<F: RecordForm> FormCtl<F> {
                     focus_later(self.id(first.field));
                 }
                 self.errors.set(errors);
-                self.status.set(Some(Status::Failed(NOT_SAVED.to_owned())));
+                // Nothing was saved, and nothing was lost.
+                self.status
+                    .set(Some(Status::Failed(t!(Key::RecordsNotSaved).to_owned())));
                 return None;
             }
         };
         match handle.save(record, draft.editing.map(|e| e.rev)) {
             Ok(saved) => {
                 self.reset();
-                let message = saved.message.unwrap_or_else(|| "Saved.".to_owned());
+                let message = saved
+                    .message
+                    .unwrap_or_else(|| t!(Key::RecordsSaved).to_owned());
                 self.status.set(Some(Status::Saved(message)));
                 Some(saved.id)
             }
@@ -299,11 +301,11 @@ pub fn RecordFormFrame<F: RecordForm>(
                 </h2>
                 <Show when=move || restored.get()>
                     <p class="notice small">
-                        "We kept what you were writing last time. "
+                        {t!(Key::RecordsDraftKept)} " "
                         <button type="button" class="button button--quiet" on:click=move |_| {
                             ctl.reset();
                             ctl.status.set(None);
-                        }>"Start again"</button>
+                        }>{t!(Key::RecordsStartAgain)}</button>
                     </p>
                 </Show>
                 {move || draft_error.get().map(|m| view! { <p class="notice small">{m}</p> })}
@@ -315,7 +317,7 @@ pub fn RecordFormFrame<F: RecordForm>(
                             <button type="button" class="button button--quiet" on:click=move |_| {
                                 ctl.reset();
                                 ctl.status.set(None);
-                            }>"Cancel"</button>
+                            }>{t!(Key::RecordsCancel)}</button>
                         </Show>
                     </div>
                     <p class="record-form__status" role="status" aria-live="polite">

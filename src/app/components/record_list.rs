@@ -5,6 +5,8 @@
 use super::record_form::focus_later;
 use crate::app::hooks::CollectionHandle;
 use crate::data::envelope::Record;
+use crate::i18n::Key;
+use crate::t;
 use leptos::prelude::*;
 
 /// Deletes records of one kind and can put the last one back.
@@ -80,13 +82,13 @@ impl<T: Record + Send + Sync + 'static> UndoDelete<T> {
                     let id = id.clone();
                     view! {
                         <div class="notice record-undo__bar">
-                            <p>"Deleted: " {label} "."</p>
+                            <p>{t!(Key::RecordsDeleted, label = label)}</p>
                             <div class="row">
                                 <button type="button" class="button" id=id on:click=move |_| self.undo()>
-                                    "Undo"
+                                    {t!(Key::RecordsUndo)}
                                 </button>
                                 <button type="button" class="button button--quiet" on:click=move |_| self.last.set(None)>
-                                    "OK"
+                                    {t!(Key::RecordsOk)}
                                 </button>
                             </div>
                         </div>
@@ -112,10 +114,10 @@ pub fn RowActions(
     view! {
         <div class="row record-row__actions">
             <button type="button" class="button button--quiet" on:click=move |_| on_edit.run(())>
-                "Edit" <span class="visually-hidden">" " {name.clone()}</span>
+                {t!(Key::RecordsEdit)} <span class="visually-hidden">" " {name.clone()}</span>
             </button>
             <button type="button" class="button button--quiet record-row__delete" on:click=move |_| on_delete.run(())>
-                "Delete" <span class="visually-hidden">" " {name}</span>
+                {t!(Key::RecordsDelete)} <span class="visually-hidden">" " {name}</span>
             </button>
         </div>
     }

@@ -3,6 +3,8 @@
 //! one tap apart both ways.
 
 use crate::content::{guide, ToolId};
+use crate::i18n::Key;
+use crate::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,7 +16,7 @@ pub fn StepLinks(tool: ToolId) -> impl IntoView {
         .collect();
     (!steps.is_empty()).then(|| {
         view! {
-            <nav class="record-steps" aria-label="Guide steps for this tool">
+            <nav class="record-steps" aria-label=t!(Key::RecordsStepsLabel)>
                 <ul class="list-plain">
                     {steps
                         .into_iter()
@@ -22,7 +24,7 @@ pub fn StepLinks(tool: ToolId) -> impl IntoView {
                             view! {
                                 <li>
                                     <A href=format!("/guide/{n}")>
-                                        "This tool helps with Step " {n} ": " {title}
+                                        {t!(Key::RecordsStepLink, n = n, title = title)}
                                     </A>
                                 </li>
                             }

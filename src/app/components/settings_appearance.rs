@@ -5,14 +5,16 @@ use leptos::prelude::*;
 
 use crate::app::hooks::use_doc;
 use crate::domain::settings::{Settings, Theme};
+use crate::i18n::Key;
+use crate::t;
 
 /// The short radio label. `Theme::label` says "Same as my device" for
 /// `System`; here that sentence is the hint under the group instead.
 fn radio_label(theme: Theme) -> &'static str {
     match theme {
-        Theme::System => "System",
-        Theme::Light => "Light",
-        Theme::Dark => "Dark",
+        Theme::System => t!(Key::SettingsThemeSystem),
+        Theme::Light => t!(Key::SettingsThemeLight),
+        Theme::Dark => t!(Key::SettingsThemeDark),
     }
 }
 
@@ -45,12 +47,10 @@ pub fn AppearanceSection() -> impl IntoView {
 
     view! {
         <section class="settings__section card" id="appearance" aria-labelledby="appearance-title">
-            <h2 id="appearance-title">"Appearance"</h2>
+            <h2 id="appearance-title">{t!(Key::SettingsAppearanceTitle)}</h2>
             <fieldset aria-describedby="theme-hint theme-error">
-                <legend>"Theme"</legend>
-                <p class="field__hint" id="theme-hint">
-                    "System follows your phone's light or dark setting."
-                </p>
+                <legend>{t!(Key::SettingsThemeLegend)}</legend>
+                <p class="field__hint" id="theme-hint">{t!(Key::SettingsThemeHint)}</p>
                 <div class="chips">{options}</div>
                 <p class="field__error" id="theme-error" role="alert">{move || error.get()}</p>
             </fieldset>

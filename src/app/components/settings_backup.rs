@@ -12,17 +12,18 @@ use crate::app::vault;
 use crate::data::backup;
 use crate::data::backup::file_name as backup_file_name;
 use crate::domain::settings::Settings;
+use crate::i18n::{trn, Key};
+use crate::t;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// "Last backup: …" for the last backup time, seen at `now_ms`.
 pub fn last_backup_text(last_ms: Option<i64>, now_ms: i64) -> String {
     match last_ms {
-        None => "Last backup: never".to_owned(),
+        None => t!(Key::BackupLastNever).to_owned(),
         Some(last) => match now_ms.saturating_sub(last).div_euclid(DAY_MS) {
-            days if days <= 0 => "Last backup: today".to_owned(),
-            1 => "Last backup: 1 day ago".to_owned(),
-            days => format!("Last backup: {days} days ago"),
+            days if days <= 0 => t!(Key::BackupLastToday).to_owned(),
+            days => trn(Key::BackupLastDaysAgo, days, &[]),
         },
     }
 }
@@ -39,13 +40,7 @@ pub fn download_backup(
     let now = now_ms();
     let text = match with_store(|s| backup::export(s, now)) {
         Ok(text) => text,
-        Err(_) => {
-            return done(Err(
-                "Waymark could not read your data to make a backup just now. Nothing was \
-                 changed. Please try again."
-                    .to_owned(),
-            ))
-        }
+        Err(_) => return done(Err(t!(Key::BackupReadFailed).to_owned())),
     };
     let read_only = use_app_state().health.with_untracked(|h| h.read_only());
     let save = move |name: String, text: String| -> Result<(), String> {
@@ -104,11 +99,8 @@ pub fn BackupSection(
 
     view! {
         <section class="settings__section card" id="backup" aria-labelledby="backup-title">
-            <h2 id="backup-title">"Backup"</h2>
-            <p>
-                "Your entries live only on this device. A backup file is a copy you can keep \
-                 somewhere else and bring back here, or to a new phone."
-            </p>
+            <h2 id="backup-title">{t!(Key::BackupTitle)}</h2>
+            <p>{t!(Key::BackupIntro)}</p>
             <p class="settings__last-backup">
                 {move || last_backup_text(settings.value.with(|s| s.last_backup_ms), now.get())}
             </p>
@@ -120,23 +112,20 @@ pub fn BackupSection(
                         prop:checked=move || encrypt.get()
                         on:change=move |ev| encrypt.set(event_target_checked(&ev))
                     />
-                    " Encrypt the backup with my passphrase"
+                    " "{t!(Key::BackupEncryptLabel)}
                 </label>
-                <p class="field__hint">
-                    "An encrypted backup opens only with your passphrase, here or on a new phone."
-                </p>
+                <p class="field__hint">{t!(Key::BackupEncryptHint)}</p>
             </Show>
             <button class="button button--primary button--big" on:click=on_download>
-                "Download a backup"
+                {t!(Key::BackupDownload)}
             </button>
             {move || error.get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
             <Show when=move || saved.get()>
                 <p class="notice notice--ok" role="status">
                     {move || if encrypt.get() {
-                        "Your encrypted backup is in your downloads. It opens only with your passphrase."
+                        t!(Key::BackupSavedEncrypted)
                     } else {
-                        "Your backup file is in your downloads. Keep it somewhere safe: anyone who \
-                         has the file can read your entries."
+                        t!(Key::BackupSaved)
                     }}
                 </p>
             </Show>

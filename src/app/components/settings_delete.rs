@@ -13,9 +13,25 @@ use crate::app::hooks::use_doc;
 use crate::app::state::with_store;
 use crate::data::wipe;
 use crate::domain::settings::Settings;
+use crate::i18n::Key;
+use crate::t;
 
-/// What the user types to confirm (here and when starting over on the lock screen).
+/// The English word the user types to confirm (here and when starting over
+/// on the lock screen). It is always accepted, whatever the language.
 pub const CONFIRM_WORD: &str = "DELETE";
+
+/// The word to type in the current language ("DELETE", "BORRAR").
+pub fn confirm_word() -> &'static str {
+    t!(Key::SettingsDeleteWord)
+}
+
+/// Whether `typed` is the confirm word: the current language's, or the
+/// English one (so a user who learnt it in English, or a guide that shows
+/// it, still works).
+pub fn is_confirm_word(typed: &str) -> bool {
+    let typed = typed.trim();
+    typed == confirm_word() || typed == CONFIRM_WORD
+}
 
 fn has(target: &JsValue, name: &str) -> bool {
     js_sys::Reflect::has(target, &JsValue::from_str(name)).unwrap_or(false)
@@ -81,11 +97,11 @@ pub fn DeleteSection() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let backup_note = RwSignal::new(None::<String>);
-    let confirmed = move || typed.with(|t| t.trim() == CONFIRM_WORD);
+    let confirmed = move || typed.with(|t| is_confirm_word(t));
 
     let on_backup = move |_| {
         download_backup(settings, true, move |result| match result {
-            Ok(()) => backup_note.set(Some("Your backup file is in your downloads.".to_owned())),
+            Ok(()) => backup_note.set(Some(t!(Key::BackupSavedShort).to_owned())),
             Err(m) => backup_note.set(Some(m)),
         })
     };
@@ -93,17 +109,13 @@ pub fn DeleteSection() -> impl IntoView {
     let on_delete = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !confirmed() {
-            error.set(Some(format!(
-                "Type {CONFIRM_WORD} in capital letters to confirm."
-            )));
+            error.set(Some(t!(Key::SettingsDeleteTypeWord, word = confirm_word())));
             return;
         }
         busy.set(true);
         if with_store(wipe::delete_everything).is_err() {
             busy.set(false);
-            error.set(Some(
-                "Some data could not be deleted. Reload the page and try again.".to_owned(),
-            ));
+            error.set(Some(t!(Key::SettingsDeleteFailed).to_owned()));
             return;
         }
         spawn_local_scoped(fresh_start());
@@ -111,11 +123,8 @@ pub fn DeleteSection() -> impl IntoView {
 
     view! {
         <section class="settings__section card settings__danger" id="delete" aria-labelledby="delete-title">
-            <h2 id="delete-title">"Delete everything"</h2>
-            <p>
-                "This removes all your check-ins, tools, plan and settings from this device. \
-                 It cannot be undone. Only a backup file can bring them back."
-            </p>
+            <h2 id="delete-title">{t!(Key::SettingsDeleteTitle)}</h2>
+            <p>{t!(Key::SettingsDeleteIntro)}</p>
             <Show
                 when=move || open.get()
                 fallback=move || view! {
@@ -124,18 +133,20 @@ pub fn DeleteSection() -> impl IntoView {
                             open.set(true);
                             focus_soon("delete-intro");
                         }>
-                        "Delete everything"
+                        {t!(Key::SettingsDeleteTitle)}
                     </button>
                 }
             >
                 <form class="settings__confirm" on:submit=on_delete novalidate>
-                    <p id="delete-intro" tabindex="-1">"Before you delete, you may want a copy of your data."</p>
+                    <p id="delete-intro" tabindex="-1">{t!(Key::SettingsDeleteBefore)}</p>
                     <button class="button" type="button" on:click=on_backup>
-                        "Download a backup first"
+                        {t!(Key::BackupDownloadFirst)}
                     </button>
                     <p role="status">{move || backup_note.get()}</p>
                     <div class="field">
-                        <label for="delete-confirm">"Type DELETE to confirm"</label>
+                        <label for="delete-confirm">
+                            {t!(Key::SettingsDeleteConfirmLabel, word = confirm_word())}
+                        </label>
                         <input
                             id="delete-confirm"
                             type="text"
@@ -157,7 +168,7 @@ pub fn DeleteSection() -> impl IntoView {
                             type="submit"
                             disabled=move || !confirmed() || busy.get()
                         >
-                            "Yes, delete everything"
+                            {t!(Key::SettingsDeleteYes)}
                         </button>
                         <button
                             class="button"
@@ -169,7 +180,7 @@ pub fn DeleteSection() -> impl IntoView {
                                 focus_soon("delete-open");
                             }
                         >
-                            "Cancel"
+                            {t!(Key::SettingsCancel)}
                         </button>
                     </div>
                 </form>

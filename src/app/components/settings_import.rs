@@ -18,9 +18,8 @@ use crate::data::vault::EncryptedBackup;
 use crate::domain::checkin::CheckIn;
 use crate::domain::guide_progress::GuideProgress;
 use crate::domain::settings::Settings;
-
-const UNREADABLE: &str = "Waymark could not open this file. Nothing was changed. \
-     Try picking it again, or copy it to this device first.";
+use crate::i18n::{format, Key};
+use crate::t;
 
 /// Where the import is.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,35 +39,35 @@ enum Stage {
 /// What to say when writing the import failed (it was rolled back).
 fn apply_error_message(e: &StoreError) -> &'static str {
     match e {
-        StoreError::QuotaExceeded => {
-            "There is not enough room on this device for this backup, so nothing was changed. \
-             Remove set-aside data or drafts you no longer need, then try again."
-        }
-        StoreError::Unavailable => {
-            "This browser is not letting Waymark save right now, so nothing was changed. \
-             Open Waymark in a normal (not private) window and try again."
-        }
-        _ => "The import could not finish, so nothing was changed. Please try again.",
+        StoreError::QuotaExceeded => t!(Key::BackupImportNoRoom),
+        StoreError::Unavailable => t!(Key::BackupImportCannotSave),
+        _ => t!(Key::BackupImportFailed),
     }
 }
 
-/// "7 March 2026" for a backup's time, in the user's time zone.
-fn backup_date(ms: i64) -> Option<String> {
-    let utc = chrono::DateTime::from_timestamp_millis(ms)?;
-    Some(
-        utc.with_timezone(&chrono::Local)
-            .format("%-d %B %Y")
-            .to_string(),
-    )
+/// "This backup was made on 7 March 2026." for a backup's time, in the
+/// user's time zone (the day, the month's name and the year go into the
+/// language's sentence, so each language puts them in its own order).
+fn made_on(ms: i64) -> Option<String> {
+    use chrono::Datelike as _;
+    let day = chrono::DateTime::from_timestamp_millis(ms)?
+        .with_timezone(&chrono::Local)
+        .date_naive();
+    Some(t!(
+        Key::BackupImportMadeOn,
+        day = day.day(),
+        month = format::month_name(day.month()),
+        year = day.year()
+    ))
 }
 
 /// One line of counts: a label and a number.
-fn count_row(label: &'static str, n: usize, hint: &'static str) -> impl IntoView {
+fn count_row(label: Key, n: usize, hint: Option<Key>) -> impl IntoView {
     view! {
         <li class="settings__count">
-            <span class="settings__count-label">{label}": "</span>
+            <span class="settings__count-label">{t!(Key::BackupCountLabel, label = t!(label))}" "</span>
             <strong>{n}</strong>
-            {(!hint.is_empty()).then(|| view! { <span class="muted small settings__count-hint">{hint}</span> })}
+            {hint.map(|h| view! { <span class="muted small settings__count-hint">{t!(h)}</span> })}
         </li>
     }
 }
@@ -124,7 +123,7 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
                 .ok()
                 .and_then(|v| v.as_string());
             match text {
-                None => stage.set(Stage::Refused(UNREADABLE.to_owned())),
+                None => stage.set(Stage::Refused(t!(Key::BackupImportUnreadable).to_owned())),
                 Some(text) => match EncryptedBackup::detect(&text) {
                     Some(Ok(file)) => {
                         stage.set(Stage::Encrypted(file));
@@ -176,7 +175,7 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
     let body = move || {
         stage.with(|s| match s {
             Stage::Idle | Stage::Refused(_) | Stage::Failed(_) => ().into_any(),
-            Stage::Reading => view! { <p role="status">"Reading the file…"</p> }.into_any(),
+            Stage::Reading => view! { <p role="status">{t!(Key::BackupImportReading)}</p> }.into_any(),
             Stage::Encrypted(file) => {
                 view! { <ImportPassphrase file=file.clone() on_opened=on_opened on_cancel=Callback::new(move |()| cancel(()))/> }
                     .into_any()
@@ -185,8 +184,8 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
                 let r = plan.summary();
                 let made = plan
                     .exported_ms
-                    .and_then(backup_date)
-                    .map(|d| view! { <p>"This backup was made on "{d}"."</p> });
+                    .and_then(made_on)
+                    .map(|m| view! { <p>{m}</p> });
                 let reasons = plan
                     .rejected
                     .iter()
@@ -198,26 +197,26 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
                 let nothing_new = r.added + r.updated + r.kept == 0;
                 view! {
                     <section class="settings__preview notice" aria-labelledby="import-preview-title">
-                        <h3 id="import-preview-title" tabindex="-1">"Before you import"</h3>
+                        <h3 id="import-preview-title" tabindex="-1">{t!(Key::BackupImportPreviewTitle)}</h3>
                         {made}
-                        <p>"Here is what this file would do. Nothing has changed yet."</p>
+                        <p>{t!(Key::BackupImportPreviewIntro)}</p>
                         <ul class="list-plain settings__counts">
-                            {count_row("New", r.added, "")}
-                            {count_row("Updated", r.updated, "the version on this device is kept as a copy")}
-                            {count_row("Kept as copies", r.kept, "this device has a newer version; the file's one is kept beside it")}
-                            {count_row("Unchanged", r.unchanged, "already here, exactly the same")}
-                            {count_row("Rejected", r.rejected, "")}
+                            {count_row(Key::BackupCountNew, r.added, None)}
+                            {count_row(Key::BackupCountUpdated, r.updated, Some(Key::BackupHintUpdated))}
+                            {count_row(Key::BackupCountKept, r.kept, Some(Key::BackupHintKept))}
+                            {count_row(Key::BackupCountUnchanged, r.unchanged, Some(Key::BackupHintUnchanged))}
+                            {count_row(Key::BackupCountRejected, r.rejected, None)}
                         </ul>
                         {(!plan.rejected.is_empty()).then(|| view! {
-                            <p>"These parts of the file cannot be imported:"</p>
+                            <p>{t!(Key::BackupImportRejectedIntro)}</p>
                             <ul class="settings__reasons">{reasons}</ul>
                         })}
                         {nothing_new.then(|| view! {
-                            <p>"Everything in this file is already on this device."</p>
+                            <p>{t!(Key::BackupImportNothingNew)}</p>
                         })}
                         <div class="row">
-                            <button class="button button--primary" on:click=import_now>"Import now"</button>
-                            <button class="button" on:click=move |_| cancel(())>"Cancel"</button>
+                            <button class="button button--primary" on:click=import_now>{t!(Key::BackupImportNow)}</button>
+                            <button class="button" on:click=move |_| cancel(())>{t!(Key::BackupCancel)}</button>
                         </div>
                     </section>
                 }
@@ -225,15 +224,15 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
             }
             Stage::Done(r) => view! {
                 <section class="settings__preview notice notice--ok" aria-labelledby="import-done-title">
-                    <h3 id="import-done-title" tabindex="-1">"Import finished"</h3>
+                    <h3 id="import-done-title" tabindex="-1">{t!(Key::BackupImportDoneTitle)}</h3>
                     <ul class="list-plain settings__counts">
-                        {count_row("Added", r.added, "")}
-                        {count_row("Updated", r.updated, "")}
-                        {count_row("Kept as copies", r.kept, "")}
-                        {count_row("Unchanged", r.unchanged, "")}
-                        {count_row("Rejected", r.rejected, "")}
+                        {count_row(Key::BackupCountAdded, r.added, None)}
+                        {count_row(Key::BackupCountUpdated, r.updated, None)}
+                        {count_row(Key::BackupCountKept, r.kept, None)}
+                        {count_row(Key::BackupCountUnchanged, r.unchanged, None)}
+                        {count_row(Key::BackupCountRejected, r.rejected, None)}
                     </ul>
-                    <p>"Nothing that was on this device was lost."</p>
+                    <p>{t!(Key::BackupImportNothingLost)}</p>
                 </section>
             }
             .into_any(),
@@ -241,13 +240,10 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
     };
 
     view! {
-        <h3>"Bring back a backup"</h3>
+        <h3>{t!(Key::BackupImportTitle)}</h3>
         <div class="field">
-            <label for="import-file">"Choose a backup file"</label>
-            <p class="field__hint" id="import-file-hint">
-                "Pick a file Waymark saved, such as waymark-backup-2026-03-07.json. You will see \
-                 what it changes before anything is imported."
-            </p>
+            <label for="import-file">{t!(Key::BackupImportChoose)}</label>
+            <p class="field__hint" id="import-file-hint">{t!(Key::BackupImportHint)}</p>
             <input
                 id="import-file"
                 type="file"

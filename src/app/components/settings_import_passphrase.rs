@@ -9,6 +9,8 @@ use super::busy_button::BusyButton;
 use super::passphrase_field::PassphraseField;
 use crate::app::vault;
 use crate::data::vault::{EncryptedBackup, VaultError};
+use crate::i18n::Key;
+use crate::t;
 
 #[component]
 pub fn ImportPassphrase(
@@ -39,11 +41,9 @@ pub fn ImportPassphrase(
                     passphrase.set(String::new());
                     on_opened.run(text);
                 }
-                Err(VaultError::WrongPassphrase) => error.set(Some(
-                    "That passphrase does not open this backup, or the file was changed. \
-                     Nothing was imported. Check the passphrase and try again."
-                        .into(),
-                )),
+                Err(VaultError::WrongPassphrase) => {
+                    error.set(Some(t!(Key::BackupEncryptedWrong).to_owned()))
+                }
                 Err(e) => error.set(Some(e.message())),
             }
         });
@@ -51,19 +51,21 @@ pub fn ImportPassphrase(
 
     view! {
         <form class="settings__preview notice" on:submit=submit>
-            <h3>"This backup is encrypted"</h3>
-            <p>"Type the passphrase it was made with. Nothing changes until you see what it holds and choose to import."</p>
+            <h3>{t!(Key::BackupEncryptedTitle)}</h3>
+            <p>{t!(Key::BackupEncryptedIntro)}</p>
             <PassphraseField
                 id="import-passphrase"
-                label="Backup passphrase"
+                label=t!(Key::BackupEncryptedLabel)
                 value=passphrase
                 autocomplete="current-password"
                 described_by="import-passphrase-error"
             />
             <p class="field__error" id="import-passphrase-error" role="alert">{move || error.get()}</p>
             <div class="row">
-                <BusyButton busy label="Open backup" busy_label="Opening…"/>
-                <button class="button" type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <BusyButton busy label=t!(Key::BackupEncryptedOpen) busy_label=t!(Key::BackupEncryptedOpening)/>
+                <button class="button" type="button" on:click=move |_| on_cancel.run(())>
+                    {t!(Key::BackupCancel)}
+                </button>
             </div>
         </form>
     }

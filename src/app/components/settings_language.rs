@@ -17,6 +17,17 @@ pub fn LanguageSection() -> impl IntoView {
     let language = use_language();
     let error = RwSignal::new(None::<String>);
     let current = i18n::current();
+    if crate::app::language::take_switched() {
+        // The whole screen was just drawn again in the new language: give
+        // the keyboard focus back to the picker the user was on.
+        request_animation_frame(|| {
+            if let Some(el) = document().get_element_by_id("settings-language") {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let options = Lang::ALL
         .into_iter()
         .map(|lang| {

@@ -14,13 +14,11 @@ use crate::app::state::use_app_state;
 use crate::app::vault;
 use crate::data::vault::{check_new_passphrase, DEFAULT_IDLE_MINUTES, IDLE_CHOICES};
 use crate::domain::settings::Settings;
+use crate::i18n::{trn, Key};
+use crate::t;
 
 fn idle_label(minutes: u32) -> String {
-    if minutes == 1 {
-        "After 1 minute of no use".into()
-    } else {
-        format!("After {minutes} minutes of no use")
-    }
+    trn(Key::SettingsLockIdleChoice, i64::from(minutes), &[])
 }
 
 /// The "Lock after" choice, shared by both states of the section.
@@ -38,7 +36,7 @@ fn IdleChoice(
         .collect_view();
     view! {
         <div class="field">
-            <label for="lock-idle">"Lock by itself"</label>
+            <label for="lock-idle">{t!(Key::SettingsLockIdleLabel)}</label>
             <select
                 id="lock-idle"
                 aria-describedby="lock-idle-hint"
@@ -53,9 +51,7 @@ fn IdleChoice(
             >
                 {options}
             </select>
-            <p class="field__hint" id="lock-idle-hint">
-                "It also locks when Waymark has been in the background for a minute."
-            </p>
+            <p class="field__hint" id="lock-idle-hint">{t!(Key::SettingsLockIdleHint)}</p>
         </div>
     }
 }
@@ -65,11 +61,11 @@ pub fn LockSection() -> impl IntoView {
     let on = RwSignal::new(vault::current().is_some());
     view! {
         <section class="settings__section card" id="lock" aria-labelledby="lock-title">
-            <h2 id="lock-title">"Passphrase lock"</h2>
+            <h2 id="lock-title">{t!(Key::SettingsLockTitle)}</h2>
             {move || {
                 if !vault::crypto_available() {
                     view! {
-                        <p>"This browser cannot encrypt here, so the lock is not available. Everything else works as usual."</p>
+                        <p>{t!(Key::SettingsLockUnavailable)}</p>
                     }
                     .into_any()
                 } else if on.get() {
@@ -96,7 +92,7 @@ fn LockOff(on: RwSignal<bool>) -> impl IntoView {
     let on_backup = move |_| {
         download_backup(settings, false, move |result| {
             backup_note.set(Some(match result {
-                Ok(()) => "Your backup file is in your downloads.".to_owned(),
+                Ok(()) => t!(Key::BackupSavedShort).to_owned(),
                 Err(m) => m,
             }))
         })
@@ -130,38 +126,34 @@ fn LockOff(on: RwSignal<bool>) -> impl IntoView {
     };
 
     view! {
-        <p>
-            "With the lock on, everything you write is encrypted on this device. Waymark asks \
-             for your passphrase when it opens, and locks itself when you leave it."
-        </p>
+        <p>{t!(Key::SettingsLockIntro)}</p>
         <div class="notice notice--danger">
             <p>
-                <strong>"A forgotten passphrase cannot be recovered."</strong>
-                " Nobody can open your notes without it, not even us. Save a backup first, and \
-                 pick a passphrase you will remember."
+                <strong>{t!(Key::SettingsLockForgotten)}</strong>
+                " "{t!(Key::SettingsLockForgottenMore)}
             </p>
-            <button class="button" type="button" on:click=on_backup>"Download a backup first"</button>
+            <button class="button" type="button" on:click=on_backup>{t!(Key::BackupDownloadFirst)}</button>
             {move || backup_note.get().map(|m| view! { <p role="status">{m}</p> })}
         </div>
         <form on:submit=submit>
             <PassphraseField
                 id="lock-new"
-                label="New passphrase"
+                label=t!(Key::SettingsLockNew)
                 value=first
                 autocomplete="new-password"
                 described_by="lock-error"
-                hint="At least 8 characters. A short sentence works well."
+                hint=t!(Key::SettingsLockNewHint)
             />
             <PassphraseField
                 id="lock-repeat"
-                label="Type it again"
+                label=t!(Key::SettingsLockRepeat)
                 value=repeat
                 autocomplete="new-password"
                 described_by="lock-error"
             />
             <IdleChoice value=idle/>
             <p class="field__error" id="lock-error" role="alert">{move || error.get()}</p>
-            <BusyButton busy label="Turn on the lock" busy_label="Turning on the lock…"/>
+            <BusyButton busy label=t!(Key::SettingsLockTurnOn) busy_label=t!(Key::SettingsLockTurningOn)/>
         </form>
     }
 }
@@ -211,27 +203,32 @@ fn LockOn() -> impl IntoView {
     };
 
     view! {
-        <p role="status">"The lock is on. Everything you write is encrypted on this device."</p>
+        <p role="status">{t!(Key::SettingsLockOnStatus)}</p>
         <button
             class="button button--primary"
             type="button"
             on:click=move |_| vault::lock_now(move |m| app.report_error(&m))
         >
-            "Lock now"
+            {t!(Key::SettingsLockNow)}
         </button>
         <IdleChoice value=idle on_change=on_idle/>
         <form on:submit=turn_off>
-            <h3>"Turn off the lock"</h3>
-            <p>"Your notes will be stored without encryption on this device again."</p>
+            <h3>{t!(Key::SettingsLockTurnOff)}</h3>
+            <p>{t!(Key::SettingsLockOffIntro)}</p>
             <PassphraseField
                 id="lock-off-passphrase"
-                label="Your passphrase"
+                label=t!(Key::SettingsLockOffPassphrase)
                 value=passphrase
                 autocomplete="current-password"
                 described_by="lock-off-error"
             />
             <p class="field__error" id="lock-off-error" role="alert">{move || error.get()}</p>
-            <BusyButton busy label="Turn off the lock" busy_label="Turning off…" class="button"/>
+            <BusyButton
+                busy
+                label=t!(Key::SettingsLockTurnOff)
+                busy_label=t!(Key::SettingsLockTurningOff)
+                class="button"
+            />
         </form>
     }
 }

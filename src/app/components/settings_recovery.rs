@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use crate::app::hooks::use_doc;
 use crate::app::state::today;
 use crate::domain::settings::Settings;
+use crate::i18n::Key;
+use crate::t;
 
 /// Why a typed start date cannot be saved.
 fn check_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, &'static str> {
@@ -15,9 +17,9 @@ fn check_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, &'stati
         return Ok(None);
     }
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| "Please pick a date, like 2026-03-07.")?;
+        .map_err(|_| t!(Key::SettingsRecoveryBadDate))?;
     if date > today {
-        return Err("That day is still to come. Pick today or a day before it.");
+        return Err(t!(Key::SettingsRecoveryFuture));
     }
     Ok(Some(date))
 }
@@ -49,8 +51,8 @@ pub fn RecoverySection() -> impl IntoView {
                 Ok(()) => {
                     error.set(None);
                     saved.set(Some(match date {
-                        Some(_) => "Saved. Your clean time counts from this day.",
-                        None => "Your start date was removed. Waymark will count from your first check-in.",
+                        Some(_) => t!(Key::SettingsRecoverySaved),
+                        None => t!(Key::SettingsRecoveryRemoved),
                     }));
                 }
                 Err(message) => error.set(Some(message)),
@@ -60,13 +62,11 @@ pub fn RecoverySection() -> impl IntoView {
 
     view! {
         <section class="settings__section card" id="recovery" aria-labelledby="recovery-title">
-            <h2 id="recovery-title">"Recovery start date"</h2>
+            <h2 id="recovery-title">{t!(Key::SettingsRecoveryTitle)}</h2>
             <form on:submit=on_submit novalidate>
                 <div class="field">
-                    <label for="recovery-start">"Your first clean day"</label>
-                    <p class="field__hint" id="recovery-start-hint">
-                        "Waymark counts your clean time from this day. A lapse never erases your total clean days."
-                    </p>
+                    <label for="recovery-start">{t!(Key::SettingsRecoveryLabel)}</label>
+                    <p class="field__hint" id="recovery-start-hint">{t!(Key::SettingsRecoveryHint)}</p>
                     <input
                         id="recovery-start"
                         type="date"
@@ -78,7 +78,7 @@ pub fn RecoverySection() -> impl IntoView {
                     />
                     <p class="field__error" id="recovery-start-error" role="alert">{move || error.get()}</p>
                 </div>
-                <button class="button" type="submit">"Save date"</button>
+                <button class="button" type="submit">{t!(Key::SettingsRecoverySave)}</button>
                 <p class="settings__saved" role="status">{move || saved.get()}</p>
             </form>
         </section>

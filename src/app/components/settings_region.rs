@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use crate::app::hooks::use_doc;
 use crate::content::{self, Helpline};
 use crate::domain::settings::{Region, Settings};
+use crate::i18n::{format, Key};
+use crate::t;
 
 /// "November 2026" for a content date "2026-11"; the raw text if it is not
 /// in that form.
 fn month_year(checked: &str) -> String {
     chrono::NaiveDate::parse_from_str(&format!("{checked}-01"), "%Y-%m-%d")
-        .map(|d| d.format("%B %Y").to_string())
+        .map(format::month_year)
         .unwrap_or_else(|_| checked.to_owned())
 }
 
@@ -24,7 +26,7 @@ fn helpline_card(line: &'static Helpline) -> impl IntoView {
     let sms = line.sms.as_ref().map(|sms| {
         view! {
             <p class="small">
-                "Text: "<a href=format!("sms:{}", sms.number)>{sms.number.as_str()}</a>
+                {t!(Key::SettingsRegionText)}" "<a href=format!("sms:{}", sms.number)>{sms.number.as_str()}</a>
                 " ("{sms.body_hint.as_str()}")"
             </p>
         }
@@ -37,7 +39,9 @@ fn helpline_card(line: &'static Helpline) -> impl IntoView {
             </p>
             {sms}
             <p class="small">{line.what.as_str()}" "{line.hours.as_str()}</p>
-            <p class="small muted">"Last checked: "{month_year(&line.checked)}</p>
+            <p class="small muted">
+                {t!(Key::SettingsRegionLastChecked, date = month_year(&line.checked))}
+            </p>
         </li>
     }
 }
@@ -60,7 +64,10 @@ pub fn RegionSection() -> impl IntoView {
                         name="region"
                         value=r.code()
                         prop:checked=move || region() == r
-                        on:change=move |_| error.set(settings.update(|s| s.region = r).err())
+                        on:change=move |_| error.set(settings.update(|s| {
+                            s.region = r;
+                            s.region_asked = true;
+                        }).err())
                     />
                     {r.label()}
                 </label>
@@ -77,7 +84,7 @@ pub fn RegionSection() -> impl IntoView {
             .collect_view();
         view! {
             <p>
-                "Emergency: "
+                {t!(Key::SettingsRegionEmergency)}" "
                 <a class="settings__emergency" href=emergency.tel_href()>{emergency.number.clone()}</a>
             </p>
             <ul class="list-plain settings__helplines">{list}</ul>
@@ -86,16 +93,14 @@ pub fn RegionSection() -> impl IntoView {
 
     view! {
         <section class="settings__section card" id="region" aria-labelledby="region-title">
-            <h2 id="region-title">"Region for helplines"</h2>
+            <h2 id="region-title">{t!(Key::SettingsRegionTitle)}</h2>
             <fieldset aria-describedby="region-hint region-error">
-                <legend>"Your region"</legend>
-                <p class="field__hint" id="region-hint">
-                    "Waymark shows the helplines and emergency number for this country."
-                </p>
+                <legend>{t!(Key::SettingsRegionLegend)}</legend>
+                <p class="field__hint" id="region-hint">{t!(Key::SettingsRegionHint)}</p>
                 <div class="chips">{options}</div>
                 <p class="field__error" id="region-error" role="alert">{move || error.get()}</p>
             </fieldset>
-            <h3>"Numbers for your region"</h3>
+            <h3>{t!(Key::SettingsRegionNumbersTitle)}</h3>
             {lines}
         </section>
     }

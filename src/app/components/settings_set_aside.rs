@@ -9,47 +9,46 @@ use super::settings_focus::focus_soon;
 use crate::app::state::{today, use_app_state, with_store};
 use crate::data::keys::{self, KeyClass};
 use crate::data::quarantine::{self, QuarantinedItem};
-
-const DOWNLOAD_FAILED: &str = "Waymark could not read the set-aside data just now. \
-     Nothing was changed. Please try again.";
-const REMOVE_FAILED: &str = "This could not be removed just now. Nothing was changed. \
-     Please try again.";
+use crate::i18n::Key;
+use crate::t;
 
 /// What a set-aside value was, in plain words, from the key it came from.
 fn describe(original_key: &str) -> String {
     let what = match keys::classify(original_key) {
         KeyClass::Record { kind, .. } | KeyClass::LegacyIndex { kind } => match kind {
-            keys::JOURNAL => "A check-in",
-            keys::CONTACT => "A support contact",
-            keys::APPOINTMENT => "An appointment",
-            keys::MEETING => "A meeting",
-            keys::ATTENDANCE => "A meeting visit",
-            keys::PLACE => "A people, places and situations entry",
-            keys::COPING => "A coping idea",
-            keys::EXERCISE => "An exercise entry",
-            keys::DOSE => "A dose log entry",
-            keys::SOWS => "A withdrawal rating",
-            keys::URGE => "An urge-surfing session",
-            _ => "Saved data",
+            keys::JOURNAL => Key::SettingsSetAsideCheckin,
+            keys::CONTACT => Key::SettingsSetAsideContact,
+            keys::APPOINTMENT => Key::SettingsSetAsideAppointment,
+            keys::MEETING => Key::SettingsSetAsideMeeting,
+            keys::ATTENDANCE => Key::SettingsSetAsideAttendance,
+            keys::PLACE => Key::SettingsSetAsidePlace,
+            keys::COPING => Key::SettingsSetAsideCoping,
+            keys::EXERCISE => Key::SettingsSetAsideExercise,
+            keys::DOSE => Key::SettingsSetAsideDose,
+            keys::SOWS => Key::SettingsSetAsideSows,
+            keys::URGE => Key::SettingsSetAsideUrge,
+            _ => Key::SettingsSetAsideSavedData,
         },
         KeyClass::Doc { name } => match name {
-            keys::SETTINGS => "Your settings",
-            keys::GUIDE => "Your guide progress",
-            keys::PLAN => "Your relapse-prevention plan",
-            keys::MED => "Your medication details",
-            _ => "Saved data",
+            keys::SETTINGS => Key::SettingsSetAsideSettings,
+            keys::GUIDE => Key::SettingsSetAsideGuide,
+            keys::PLAN => Key::SettingsSetAsidePlan,
+            keys::MED => Key::SettingsSetAsideMed,
+            _ => Key::SettingsSetAsideSavedData,
         },
-        KeyClass::Draft { .. } => "An unsaved draft",
-        _ => "Saved data",
+        KeyClass::Draft { .. } => Key::SettingsSetAsideDraft,
+        _ => Key::SettingsSetAsideSavedData,
     };
-    what.to_owned()
+    t!(what).to_owned()
 }
 
 fn size_text(units: usize) -> String {
     if units < 1024 {
-        format!("{units} characters")
+        t!(Key::SettingsSetAsideChars, count = units)
     } else {
-        format!("{:.1} thousand characters", units as f64 / 1000.0)
+        let thousands =
+            format!("{:.1}", units as f64 / 1000.0).replace('.', t!(Key::SettingsDecimalMark));
+        t!(Key::SettingsSetAsideThousandChars, count = thousands)
     }
 }
 
@@ -67,7 +66,7 @@ pub fn SetAsideSection(changed: RwSignal<u32>) -> impl IntoView {
 
     let on_download = move |_| {
         let result = with_store(quarantine::export_raw)
-            .map_err(|_| DOWNLOAD_FAILED.to_owned())
+            .map_err(|_| t!(Key::SettingsSetAsideDownloadFailed).to_owned())
             .and_then(|text| {
                 let name = format!("waymark-set-aside-{}.json", today().format("%Y-%m-%d"));
                 download_text(&name, "application/json", &text)
@@ -87,7 +86,7 @@ pub fn SetAsideSection(changed: RwSignal<u32>) -> impl IntoView {
                 health.update(|h| h.quarantined.retain(|k| k != &key));
                 error.set(None);
             }
-            Err(_) => error.set(Some(REMOVE_FAILED.to_owned())),
+            Err(_) => error.set(Some(t!(Key::SettingsSetAsideRemoveFailed).to_owned())),
         }
         confirming.set(None);
         changed.update(|n| *n += 1);
@@ -115,13 +114,13 @@ pub fn SetAsideSection(changed: RwSignal<u32>) -> impl IntoView {
                             <button
                                 class="button button--danger"
                                 disabled=move || !downloaded.get()
-                                aria-label=format!("Remove: {}", label_for_button)
+                                aria-label=t!(Key::SettingsSetAsideRemoveLabel, what = label_for_button)
                                 on:click=move |_| {
                                     confirming.set(Some(key.clone()));
                                     focus_soon("set-aside-confirm");
                                 }
                             >
-                                "Remove"
+                                {t!(Key::SettingsSetAsideRemove)}
                             </button>
                         }
                     }
@@ -129,16 +128,14 @@ pub fn SetAsideSection(changed: RwSignal<u32>) -> impl IntoView {
                     {
                         let key_yes = key_yes.clone();
                         view! {
-                            <div class="settings__confirm" role="group" aria-label="Confirm removal">
-                                <p id="set-aside-confirm" tabindex="-1">
-                                    "Remove this for good? Keep your downloaded file if you may want it later."
-                                </p>
+                            <div class="settings__confirm" role="group" aria-label=t!(Key::SettingsSetAsideConfirmLabel)>
+                                <p id="set-aside-confirm" tabindex="-1">{t!(Key::SettingsSetAsideConfirm)}</p>
                                 <div class="row">
                                     <button class="button button--danger" on:click=move |_| remove(key_yes.clone())>
-                                        "Yes, remove it"
+                                        {t!(Key::SettingsSetAsideYes)}
                                     </button>
                                     <button class="button" on:click=move |_| confirming.set(None)>
-                                        "Keep it"
+                                        {t!(Key::SettingsSetAsideKeep)}
                                     </button>
                                 </div>
                             </div>
@@ -150,23 +147,20 @@ pub fn SetAsideSection(changed: RwSignal<u32>) -> impl IntoView {
     };
 
     let body = move || match items.get() {
-        Err(_) => view! { <p>"Waymark could not read its storage just now."</p> }.into_any(),
+        Err(_) => view! { <p>{t!(Key::SettingsSetAsideUnreadable)}</p> }.into_any(),
         Ok(list) if list.is_empty() => view! {
-            <p>"Nothing is set aside. All your saved data could be read."</p>
+            <p>{t!(Key::SettingsSetAsideNone)}</p>
         }
         .into_any(),
         Ok(list) => {
             let rows = list.into_iter().map(item_view).collect_view();
             view! {
-                <p>
-                    "Some saved data could not be read, so Waymark set it aside instead of deleting \
-                     it. Download it first. You can then remove what you do not need to free space."
-                </p>
+                <p>{t!(Key::SettingsSetAsideIntro)}</p>
                 <button class="button button--primary" on:click=on_download>
-                    "Download set-aside data"
+                    {t!(Key::SettingsSetAsideDownload)}
                 </button>
                 {move || (!downloaded.get()).then(|| view! {
-                    <p class="field__hint">"The Remove buttons work after you download."</p>
+                    <p class="field__hint">{t!(Key::SettingsSetAsideRemoveAfter)}</p>
                 })}
                 <ul class="list-plain settings__set-aside">{rows}</ul>
             }
@@ -176,7 +170,7 @@ pub fn SetAsideSection(changed: RwSignal<u32>) -> impl IntoView {
 
     view! {
         <section class="settings__section card" id="set-aside" aria-labelledby="set-aside-title">
-            <h2 id="set-aside-title">"Set-aside data"</h2>
+            <h2 id="set-aside-title">{t!(Key::SettingsSetAsideTitle)}</h2>
             {body}
             <p class="field__error" role="alert">{move || error.get()}</p>
         </section>

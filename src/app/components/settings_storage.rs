@@ -10,6 +10,8 @@ use crate::app::hooks::use_doc;
 use crate::app::state::use_app_state;
 use crate::data::meter::{self, StorageUsage, UsageLevel};
 use crate::domain::settings::Settings;
+use crate::i18n::Key;
+use crate::t;
 
 /// `navigator.storage`, when this browser has it (older Safari does not, and
 /// it is missing outside secure pages).
@@ -31,44 +33,41 @@ async fn ask(promise: Result<js_sys::Promise, JsValue>) -> Option<bool> {
     JsFuture::from(promise.ok()?).await.ok()?.as_bool()
 }
 
-/// "12%" (or "0.4%" below ten, so a little use does not read as zero).
+/// "12%" (or "0.4%" below ten, so a little use does not read as zero), with
+/// the language's decimal mark and percent sign ("0,4 %" in Spanish).
 fn percent_text(percent: f64) -> String {
-    if percent < 10.0 {
-        format!("{percent:.1}%")
+    let value = if percent < 10.0 {
+        format!("{percent:.1}").replace('.', t!(Key::SettingsDecimalMark))
     } else {
-        format!("{percent:.0}%")
-    }
+        format!("{percent:.0}")
+    };
+    t!(Key::SettingsStoragePercent, value = value)
 }
 
 fn level_message(level: UsageLevel) -> Option<(&'static str, &'static str)> {
     match level {
         UsageLevel::Ok => None,
-        UsageLevel::Notice60 => Some((
-            "notice",
-            "Your storage is more than half full. This is fine for now. A backup now and then keeps \
-             your entries safe, and removing set-aside data you have downloaded frees space.",
-        )),
-        UsageLevel::Warn80 => Some((
-            "notice",
-            "Your storage is getting full. Please download a backup now. Then remove set-aside data \
-             or drafts you no longer need to make room.",
-        )),
-        UsageLevel::Critical95 => Some((
-            "notice notice--danger",
-            "Your storage is almost full, and new entries may soon not save. Download a backup now, \
-             then remove set-aside data or drafts to make room. Nothing saved so far is lost.",
-        )),
+        UsageLevel::Notice60 => Some(("notice", t!(Key::SettingsStorageNotice60))),
+        UsageLevel::Warn80 => Some(("notice", t!(Key::SettingsStorageWarn80))),
+        UsageLevel::Critical95 => {
+            Some(("notice notice--danger", t!(Key::SettingsStorageCritical95)))
+        }
     }
 }
 
 /// One line of where the space goes.
-fn share(label: &'static str, units: usize, total: usize) -> impl IntoView {
+fn share(label: Key, units: usize, total: usize) -> impl IntoView {
     let pct = if total == 0 {
         0.0
     } else {
         units as f64 * 100.0 / total as f64
     };
-    view! { <li>{label}": "{percent_text(pct)}</li> }
+    let line = t!(
+        Key::SettingsStorageShare,
+        label = t!(label),
+        percent = percent_text(pct)
+    );
+    view! { <li>{line}</li> }
 }
 
 #[component]
@@ -114,20 +113,15 @@ pub fn StorageSection(changed: RwSignal<u32>) -> impl IntoView {
 
     let persisted = move || granted_now.get().or(settings.value.with(|s| s.persisted));
     let persist_text = move || match persisted() {
-        Some(true) => {
-            "Your browser agreed to keep Waymark's data, even when the phone is low on space."
-        }
-        Some(false) => {
-            "Your browser has not agreed to keep Waymark's data for sure. It usually keeps it, \
-             but it could clear it if the phone runs low on space. Regular backups keep you safe."
-        }
-        None => "You have not asked your browser to keep Waymark's data yet.",
+        Some(true) => t!(Key::SettingsStorageKept),
+        Some(false) => t!(Key::SettingsStorageNotKept),
+        None => t!(Key::SettingsStorageNotAsked),
     };
 
     let meter_view = move || {
         usage.with(|u| match u {
             None => view! {
-                <p>"Waymark could not measure its storage just now."</p>
+                <p>{t!(Key::SettingsStorageUnmeasured)}</p>
             }
             .into_any(),
             Some(StorageUsage {
@@ -146,24 +140,24 @@ pub fn StorageSection(changed: RwSignal<u32>) -> impl IntoView {
                 view! {
                     <p class="settings__meter-text" id="storage-meter-text">
                         <span class="big-number">{pct.clone()}</span>
-                        " of this browser's space for Waymark is used."
+                        " "{t!(Key::SettingsStorageMeterText)}
                     </p>
                     <progress
                         class="settings__meter"
                         max="100"
                         value=value
-                        aria-label="Storage used"
-                        aria-valuetext=format!("{pct} used")
+                        aria-label=t!(Key::SettingsStorageMeterLabel)
+                        aria-valuetext=t!(Key::SettingsStorageMeterValuetext, percent = pct)
                     ></progress>
                     {warning}
                     <details class="settings__breakdown">
-                        <summary>"What uses the space"</summary>
+                        <summary>{t!(Key::SettingsStorageBreakdown)}</summary>
                         <ul>
-                            {share("Check-ins", b.journal, total)}
-                            {share("Tools and settings", b.other_records, total)}
-                            {share("Unsaved drafts", b.drafts, total)}
-                            {share("Set-aside data", b.quarantine, total)}
-                            {share("Other", b.other, total)}
+                            {share(Key::SettingsStorageCheckins, b.journal, total)}
+                            {share(Key::SettingsStorageTools, b.other_records, total)}
+                            {share(Key::SettingsStorageDrafts, b.drafts, total)}
+                            {share(Key::SettingsSetAsideTitle, b.quarantine, total)}
+                            {share(Key::SettingsStorageOther, b.other, total)}
                         </ul>
                     </details>
                 }
@@ -174,28 +168,21 @@ pub fn StorageSection(changed: RwSignal<u32>) -> impl IntoView {
 
     view! {
         <section class="settings__section card" id="storage" aria-labelledby="storage-title">
-            <h2 id="storage-title">"Storage"</h2>
+            <h2 id="storage-title">{t!(Key::SettingsStorageTitle)}</h2>
             {meter_view}
-            <p>
-                "Your data lives only on this device, in this browser. It is never sent anywhere. \
-                 If you clear this browser's data (history, cookies or site data), your entries \
-                 are deleted too. Download a backup to keep a copy."
-            </p>
-            <h3>"Keep my data"</h3>
+            <p>{t!(Key::SettingsStorageWhere)}</p>
+            <h3>{t!(Key::SettingsStorageKeepTitle)}</h3>
             <p role="status">{persist_text}</p>
             {if manager_available {
                 view! {
                     <button class="button" on:click=on_ask disabled=move || asking.get()>
-                        "Ask to keep my data"
+                        {t!(Key::SettingsStorageAsk)}
                     </button>
                 }
                 .into_any()
             } else {
                 view! {
-                    <p class="muted">
-                        "This browser has no way for Waymark to ask. Regular backups are the best \
-                         way to keep your entries safe."
-                    </p>
+                    <p class="muted">{t!(Key::SettingsStorageCannotAsk)}</p>
                 }
                 .into_any()
             }}

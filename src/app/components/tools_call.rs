@@ -5,6 +5,9 @@
 use crate::domain::tools::Contact;
 use leptos::prelude::*;
 
+use crate::i18n::Key;
+use crate::t;
+
 /// One contact as a list item: their name and role, then "Call <name>" and
 /// "Text <name>" links when a number is saved, or a way to add one.
 #[component]
@@ -16,8 +19,8 @@ pub fn ContactCallItem(contact: Contact) -> impl IntoView {
     let sms = contact.sms_href();
     let phone = contact.phone.trim().to_string();
     let has_number = tel.is_some();
-    let call_label = format!("Call {name}");
-    let text_label = format!("Text {name}");
+    let call_label = t!(Key::HelpContactCall, name = name);
+    let text_label = t!(Key::HelpContactText, name = name);
     view! {
         <li class="call-item">
             <p class="call-item__who">
@@ -43,16 +46,16 @@ pub fn ContactCallItem(contact: Contact) -> impl IntoView {
                 // Saved, but not a number a phone can dial (say, from an import).
                 view! {
                     <p class="small muted">
-                        "This phone number cannot be dialled. "
-                        <a href="/tools/people">"Check the number for " {name.clone()}</a>
+                        {t!(Key::HelpContactCannotDial)}" "
+                        <a href="/tools/people">{t!(Key::HelpContactCheckNumber, name = name)}</a>
                     </p>
                 }
                     .into_any()
             } else {
                 view! {
                     <p class="small muted">
-                        "No phone number saved. "
-                        <a href="/tools/people">"Add a number for " {name.clone()}</a>
+                        {t!(Key::HelpContactNoNumber)}" "
+                        <a href="/tools/people">{t!(Key::HelpContactAddNumber, name = name)}</a>
                     </p>
                 }
                     .into_any()

@@ -4,6 +4,8 @@
 
 use crate::app::hooks::use_autosave::FLUSH_EVENT;
 use crate::app::state::use_app_state;
+use crate::i18n::Key;
+use crate::t;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -53,13 +55,13 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || state.update_ready.get() && !dismissed.get()>
             <div class="notice notice--ok">
-                <p>"A new version of Waymark is ready. Anything you are writing will be kept."</p>
+                <p>{t!(Key::ShellUpdateReady)}</p>
                 <div class="row">
                     <button class="button button--primary" on:click=move |_| apply_update()>
-                        "Update now"
+                        {t!(Key::ShellUpdateNow)}
                     </button>
                     <button class="button button--quiet" on:click=move |_| dismissed.set(true)>
-                        "Later"
+                        {t!(Key::ShellUpdateLater)}
                     </button>
                 </div>
             </div>

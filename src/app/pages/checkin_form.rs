@@ -17,6 +17,8 @@ use crate::domain::checkin::{
 };
 use crate::domain::settings::Settings;
 use crate::domain::tools::{risky_trigger_names, PlaceItem};
+use crate::i18n::Key;
+use crate::t;
 use chrono::NaiveDate;
 use leptos::ev;
 use leptos::prelude::*;
@@ -117,12 +119,9 @@ fn CheckInFormView(id: Option<String>) -> impl IntoView {
     let editing = id.is_some();
     if editing && !found && !autosave.restored.get_untracked() {
         return view! {
-            <h1>"We could not find this check-in"</h1>
-            <p>
-                "It may have been deleted, or set aside because it could not be read. "
-                "Everything else in your journal is safe."
-            </p>
-            <p><A href="/journal" attr:class="button">"Go to your journal"</A></p>
+            <h1>{t!(Key::JournalNotFoundTitle)}</h1>
+            <p>{t!(Key::JournalNotFoundText)}</p>
+            <p><A href="/journal" attr:class="button">{t!(Key::JournalGoToJournal)}</A></p>
         }
         .into_any();
     }
@@ -130,11 +129,11 @@ fn CheckInFormView(id: Option<String>) -> impl IntoView {
         let date =
             form.with_untracked(|f| NaiveDate::parse_from_str(&f.draft.date, "%Y-%m-%d").ok());
         match date {
-            Some(d) => format!("Edit check-in: {}", day_label(d, today)),
-            None => "Edit check-in".to_string(),
+            Some(d) => t!(Key::JournalEditTitleDay, day = day_label(d, today)),
+            None => t!(Key::JournalEditTitle).to_string(),
         }
     } else {
-        "How are you today?".to_string()
+        t!(Key::JournalNewTitle).to_string()
     };
     view! {
         <h1>{heading}</h1>
@@ -210,7 +209,7 @@ fn CheckInFields(
                 set_flash(
                     saved
                         .message
-                        .unwrap_or_else(|| "Your check-in is saved.".to_string()),
+                        .unwrap_or_else(|| t!(Key::JournalSaved).to_string()),
                 );
                 nav_save("/journal", Default::default());
             }
@@ -296,8 +295,13 @@ fn CheckInFields(
     let craving_text = move || {
         let c = craving();
         match craving_anchor(c) {
-            Some(word) => format!("{c} of {CRAVING_MAX}: {word}"),
-            None => format!("{c} of {CRAVING_MAX}"),
+            Some(word) => t!(
+                Key::JournalCravingValueWord,
+                value = c,
+                max = CRAVING_MAX,
+                word = word
+            ),
+            None => t!(Key::JournalCravingValue, value = c, max = CRAVING_MAX),
         }
     };
 
@@ -327,15 +331,15 @@ fn CheckInFields(
     view! {
         <Show when=move || autosave.restored.get()>
             <div class="notice journal-restored" role="status">
-                <p>"We kept your unsaved check-in. Carry on where you left off."</p>
+                <p>{t!(Key::JournalRestored)}</p>
                 <button type="button" class="button button--quiet" on:click=discard.clone()>
-                    "Discard it and start again"
+                    {t!(Key::JournalRestoredDiscard)}
                 </button>
             </div>
         </Show>
         {move || autosave.error.get().map(|m| view! {
             <div class="notice notice--danger">
-                <p>"Your draft could not be kept on this device. " {m}</p>
+                <p>{t!(Key::JournalDraftNotKept)}" "{m}</p>
             </div>
         })}
         <form
@@ -347,7 +351,7 @@ fn CheckInFields(
             }
         >
             <div class="field">
-                <label for="checkin-date">"Date"</label>
+                <label for="checkin-date">{t!(Key::JournalDate)}</label>
                 <input
                     id="checkin-date"
                     type="date"
@@ -364,13 +368,13 @@ fn CheckInFields(
             </div>
 
             <fieldset class="field" aria-describedby="mood-error">
-                <legend>"How is your mood?"</legend>
+                <legend>{t!(Key::JournalMoodLegend)}</legend>
                 <div class="journal-mood">{moods}</div>
                 {move || err("mood")().map(|m| view! { <p class="field__error" id="mood-error">{m}</p> })}
             </fieldset>
 
             <div class="field journal-craving">
-                <label for="craving">"How strong is your craving?"</label>
+                <label for="craving">{t!(Key::JournalCravingLabel)}</label>
                 <p class="journal-craving__value" aria-hidden="true">{craving_text}</p>
                 <input
                     id="craving"
@@ -388,14 +392,16 @@ fn CheckInFields(
                     }
                 />
                 <p class="journal-craving__anchors small" id="craving-anchors">
-                    <span>"0: Not at all"</span>
-                    <span>"10: Extremely"</span>
+                    <span>{t!(Key::JournalCravingAnchorLow)}</span>
+                    <span>{t!(Key::JournalCravingAnchorHigh)}</span>
                 </p>
                 {move || err("craving")().map(|m| view! { <p class="field__error" id="craving-error">{m}</p> })}
             </div>
 
             <fieldset class="field journal-used">
-                <legend>{move || if is_today() { "Did you use today?" } else { "Did you use on this day?" }}</legend>
+                <legend>
+                    {move || if is_today() { t!(Key::JournalUsedToday) } else { t!(Key::JournalUsedOnDay) }}
+                </legend>
                 <div class="row">
                     <label class="check journal-used__choice" for="used-no">
                         <input
@@ -405,7 +411,7 @@ fn CheckInFields(
                             prop:checked=move || !used()
                             on:change=move |_| form.update(|f| f.draft.used = false)
                         />
-                        "No"
+                        {t!(Key::JournalNo)}
                     </label>
                     <label class="check journal-used__choice" for="used-yes">
                         <input
@@ -415,7 +421,7 @@ fn CheckInFields(
                             prop:checked=used
                             on:change=move |_| form.update(|f| f.draft.used = true)
                         />
-                        "Yes"
+                        {t!(Key::JournalYes)}
                     </label>
                 </div>
             </fieldset>
@@ -424,17 +430,17 @@ fn CheckInFields(
             </Show>
 
             <HaltBoxes
-                legend="Are you hungry, angry, lonely or tired?"
+                legend=t!(Key::JournalHaltLegend)
                 id_prefix="halt"
                 value=Signal::derive(move || form.with(|f| f.draft.halt))
                 on_change=Callback::new(move |h| form.update(|f| f.draft.halt = h))
             />
 
             <TagChips
-                legend="Triggers"
+                legend=t!(Key::JournalTriggers)
                 id_prefix="triggers"
-                add_label="Add a trigger"
-                add_button="Add trigger"
+                add_label=t!(Key::JournalTriggersAddLabel)
+                add_button=t!(Key::JournalTriggersAddButton)
                 options=trigger_options
                 picked=Signal::derive(move || form.with(|f| f.draft.triggers.clone()))
                 on_toggle=Callback::new(move |name: String| form.update(|f| f.draft.toggle_trigger(&name)))
@@ -443,10 +449,10 @@ fn CheckInFields(
             />
 
             <TagChips
-                legend="What helped"
+                legend=t!(Key::JournalHelped)
                 id_prefix="helped"
-                add_label="Add something that helped"
-                add_button="Add to what helped"
+                add_label=t!(Key::JournalHelpedAddLabel)
+                add_button=t!(Key::JournalHelpedAddButton)
                 options=helped_options
                 picked=Signal::derive(move || form.with(|f| f.draft.helped.clone()))
                 on_toggle=Callback::new(move |name: String| form.update(|f| f.draft.toggle_helped(&name)))
@@ -455,8 +461,8 @@ fn CheckInFields(
             />
 
             <div class="field">
-                <label for="checkin-note">"Note"</label>
-                <p class="field__hint" id="note-hint">"Anything you want to remember. Only you can see it."</p>
+                <label for="checkin-note">{t!(Key::JournalNote)}</label>
+                <p class="field__hint" id="note-hint">{t!(Key::JournalNoteHint)}</p>
                 <textarea
                     id="checkin-note"
                     dir="auto"
@@ -476,7 +482,7 @@ fn CheckInFields(
                 let messages: Vec<String> = errors.with(|es| es.iter().map(|e| e.message.clone()).collect());
                 (!messages.is_empty()).then(|| view! {
                     <div class="notice notice--danger" role="alert">
-                        <p>"Please check these, then save again. Everything you wrote is still here."</p>
+                        <p>{t!(Key::JournalCheckThese)}</p>
                         <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
                     </div>
                 })
@@ -484,21 +490,21 @@ fn CheckInFields(
             {move || save_error.get().map(|m| view! {
                 <div class="notice notice--danger" role="alert" id="checkin-save-error" tabindex="-1">
                     <p>{m}</p>
-                    <p><A href="/settings#backup">"Go to Settings to download a backup"</A></p>
+                    <p><A href="/settings#backup">{t!(Key::JournalGoToBackup)}</A></p>
                 </div>
             })}
 
             <div class="row journal-form__actions">
                 <button id="checkin-save" type="submit" class="button button--primary button--big">
-                    "Save check-in"
+                    {t!(Key::JournalSave)}
                 </button>
             </div>
         </form>
         <div class="row journal-form__secondary">
-            <A href="/journal" attr:class="button button--quiet">"Back to journal"</A>
+            <A href="/journal" attr:class="button button--quiet">{t!(Key::JournalBack)}</A>
             {editing.then(|| view! {
                 <button type="button" class="button button--danger" on:click=delete>
-                    "Delete this check-in"
+                    {t!(Key::JournalDelete)}
                 </button>
             })}
         </div>

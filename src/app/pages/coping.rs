@@ -13,6 +13,8 @@ use crate::app::state::now_ms;
 use crate::content::{coping, ToolId};
 use crate::data::envelope::Envelope;
 use crate::domain::tools::{best_first, CopingIdea, FieldError};
+use crate::i18n::{tr, Key};
+use crate::t;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
@@ -20,8 +22,8 @@ use wasm_bindgen::JsCast;
 /// Words at the ends of the "how much does it help" scale.
 fn help_word(n: u8) -> Option<&'static str> {
     match n {
-        1 => Some("A little"),
-        5 => Some("A lot"),
+        1 => Some(tr(Key::CopingALittle)),
+        5 => Some(tr(Key::CopingALot)),
         _ => None,
     }
 }
@@ -89,7 +91,7 @@ pub fn CopingPage() -> impl IntoView {
         <Show
             when=move || ideas.items.with(|i| !i.is_empty())
             fallback=|| view! {
-                <p class="muted">"Your toolbox is empty. Add an idea below, or write your own."</p>
+                <p class="muted">{t!(Key::CopingEmpty)}</p>
             }
         >
             <ul class="list-plain record-list">
@@ -119,8 +121,7 @@ pub fn CopingPage() -> impl IntoView {
             .filter(|i| !have.contains(&i.id))
             .collect();
         if left.is_empty() {
-            return view! { <p class="muted">"You have added every idea from this list."</p> }
-                .into_any();
+            return view! { <p class="muted">{t!(Key::CopingAllAdded)}</p> }.into_any();
         }
         view! {
             <ul class="list-plain record-list">
@@ -147,7 +148,7 @@ pub fn CopingPage() -> impl IntoView {
                                     idea.updated_ms = now_ms();
                                     problem.set(ideas.save(idea, None).err());
                                 }>
-                                    "Add" <span class="visually-hidden">" " {name}</span>
+                                    {t!(Key::CopingAdd)} <span class="visually-hidden">" " {name}</span>
                                 </button>
                             </li>
                         }
@@ -160,31 +161,31 @@ pub fn CopingPage() -> impl IntoView {
 
     view! {
         <div class="record-page">
-            <h1>"Coping toolbox"</h1>
+            <h1>{t!(Key::CopingTitle)}</h1>
             <StepLinks tool=ToolId::Coping/>
             <section class="record-section" aria-labelledby="coping-list-title">
-                <h2 id="coping-list-title">"Your toolbox"</h2>
-                <p class="small muted">"Rate each idea after you try it. The ones that help most move to the top."</p>
+                <h2 id="coping-list-title">{t!(Key::CopingListTitle)}</h2>
+                <p class="small muted">{t!(Key::CopingRateHint)}</p>
                 {move || problem.get().map(|m| view! { <p class="notice notice--danger" role="alert">{m}</p> })}
                 {toolbox}
                 {undo.view()}
             </section>
             <section class="record-section" aria-labelledby="coping-starters-title">
-                <h2 id="coping-starters-title">"Ideas to try"</h2>
+                <h2 id="coping-starters-title">{t!(Key::CopingStartersTitle)}</h2>
                 {starters}
             </section>
             <RecordFormFrame
                 ctl=ctl
                 handle=ideas
                 collapsed=Signal::derive(move || ideas.items.with(|i| !i.is_empty()))
-                title_new="Add your own idea"
-                title_edit="Change this idea"
-                save_label="Save idea"
+                title_new=t!(Key::CopingAddOwn)
+                title_edit=t!(Key::CopingChange)
+                save_label=t!(Key::CopingSave)
             >
-                <TextField id=ctl.id("name") label="Your idea" autocomplete="off"
-                    hint="For example, cook a meal, or play with your dog."
+                <TextField id=ctl.id("name") label=t!(Key::CopingIdeaLabel) autocomplete="off"
+                    hint=t!(Key::CopingIdeaHint)
                     bind=ctl.bind(|f| f.name.clone(), |f, v| f.name = v) error=ctl.error("name")/>
-                <TextField id=ctl.id("how") label="How to do it (optional)" multiline=true
+                <TextField id=ctl.id("how") label=t!(Key::CopingHowLabel) multiline=true
                     bind=ctl.bind(|f| f.how.clone(), |f, v| f.how = v) error=ctl.error("how")/>
             </RecordFormFrame>
         </div>
@@ -253,14 +254,14 @@ fn idea_row(
         .then(|| view! { <p class="record-row__notes">{idea.how.clone()}</p> });
     let tag = idea
         .starter
-        .then(|| view! { <span class="record-tag">"Starter idea"</span> });
+        .then(|| view! { <span class="record-tag">{t!(Key::CopingStarterTag)}</span> });
     view! {
         <li class="card record-row">
             <p class="record-row__title">{name.clone()} " " {tag}</p>
             {how}
             <RadioGroup
                 id=format!("coping-rating-{}", idea.id)
-                legend="How much does it help?"
+                legend=t!(Key::CopingHelpLegend)
                 name=format!("coping-rating-{}", idea.id)
                 options=scale_options(help_word)
                 bind=rating

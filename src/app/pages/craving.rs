@@ -14,6 +14,8 @@ use crate::content::coping;
 use crate::domain::checkin::{craving_anchor, mood_word, CheckIn, Halt, CRAVING_MAX};
 use crate::domain::settings::Settings;
 use crate::domain::tools::{crisis_order, Contact, FieldError, UrgeSession};
+use crate::i18n::{trn, Key};
+use crate::t;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -113,7 +115,7 @@ fn CravingScale(
     view! {
         <fieldset class="scale" aria-describedby=describedby>
             <legend class="scale__legend">{legend}</legend>
-            <p class="field__hint" id=hint_id>"0 means not at all. 10 means extremely."</p>
+            <p class="field__hint" id=hint_id>{t!(Key::CravingScaleHint)}</p>
             <div class="scale__options">
                 {(0..=CRAVING_MAX)
                     .map(|n| {
@@ -208,10 +210,7 @@ pub fn CravingPage() -> impl IntoView {
 
     let begin = move |_| {
         if draft.with_untracked(|d| d.before.is_none()) {
-            errors.set(vec![FieldError::new(
-                "before",
-                "Pick a number from 0 to 10 first.",
-            )]);
+            errors.set(vec![FieldError::new("before", t!(Key::CravingPickBefore))]);
             return;
         }
         errors.set(Vec::new());
@@ -251,10 +250,7 @@ pub fn CravingPage() -> impl IntoView {
         save_error.set(None);
         let d = draft.get_untracked();
         let Some(after) = d.after else {
-            errors.set(vec![FieldError::new(
-                "after",
-                "Pick a number from 0 to 10, so you can see how the craving changed.",
-            )]);
+            errors.set(vec![FieldError::new("after", t!(Key::CravingPickAfter))]);
             return;
         };
         let now = now_ms();
@@ -341,11 +337,11 @@ pub fn CravingPage() -> impl IntoView {
     let rate_view = move || {
         view! {
             <section class="craving__stage" aria-labelledby="craving-start">
-                <h2 id="craving-start" class="visually-hidden">"Start"</h2>
+                <h2 id="craving-start" class="visually-hidden">{t!(Key::CravingStartHeading)}</h2>
                 <p>{surfing.intro.clone()}</p>
                 <CravingScale
                     name="craving-before"
-                    legend="How strong is the craving right now?"
+                    legend=t!(Key::CravingLegendBefore)
                     value=Signal::derive(move || draft.with(|d| d.before))
                     on_pick=Callback::new(move |n| {
                         errors.update(|e| e.retain(|x| x.field != "before"));
@@ -354,7 +350,7 @@ pub fn CravingPage() -> impl IntoView {
                     error=field_error("before")
                 />
                 <button class="button button--primary button--big" on:click=begin>
-                    "Start urge surfing"
+                    {t!(Key::CravingStartSurfing)}
                 </button>
             </section>
         }
@@ -363,17 +359,16 @@ pub fn CravingPage() -> impl IntoView {
     let timer_view = move || {
         view! {
             <section class="card craving__timer" aria-labelledby="craving-timer">
-                <h2 id="craving-timer" class="card__title">"Ride the wave"</h2>
+                <h2 id="craving-timer" class="card__title">{t!(Key::CravingTimerTitle)}</h2>
                 <p class="craving__clock">
-                    <span class="visually-hidden">"Time so far: "</span>
+                    <span class="visually-hidden">{t!(Key::CravingTimeSoFar)} " "</span>
                     <span role="timer" class="big-number">{move || clock(elapsed())}</span>
-                    <span class="muted">" of " {WAVE_MS / 60_000} " minutes"</span>
+                    <span class="muted">" " {t!(Key::CravingOfMinutes, n = WAVE_MS / 60_000)}</span>
                 </p>
                 <p class="visually-hidden" aria-live="polite">
                     {move || match minutes.get() {
                         0 => String::new(),
-                        1 => "1 minute so far.".to_string(),
-                        m => format!("{m} minutes so far."),
+                        m => trn(Key::CravingMinutesSoFar, m, &[]),
                     }}
                 </p>
                 <p class="small muted">{coping().urge_surfing.note.clone()}</p>
@@ -382,10 +377,10 @@ pub fn CravingPage() -> impl IntoView {
                         class="button"
                         on:click=move |ev| if running_now() { pause_timer(ev) } else { start_timer(ev) }
                     >
-                        {move || if running.get() { "Pause timer" } else { "Start timer" }}
+                        {move || if running.get() { t!(Key::CravingPauseTimer) } else { t!(Key::CravingStartTimer) }}
                     </button>
-                    <button class="button" on:click=stop_timer>"Stop timer"</button>
-                    <button class="button button--primary" on:click=finish_now>"I'm done"</button>
+                    <button class="button" on:click=stop_timer>{t!(Key::CravingStopTimer)}</button>
+                    <button class="button button--primary" on:click=finish_now>{t!(Key::CravingImDone)}</button>
                 </div>
             </section>
         }
@@ -394,19 +389,17 @@ pub fn CravingPage() -> impl IntoView {
     let breathing_view = move || {
         view! {
             <section class="craving__block" aria-labelledby="craving-breathe">
-                <h2 id="craving-breathe">"Breathe slowly"</h2>
+                <h2 id="craving-breathe">{t!(Key::CravingBreatheTitle)}</h2>
                 <div class="breath" class:breath--paused=move || !running.get() aria-hidden="true">
                     <div class="breath__circle"></div>
-                    <span class="breath__text breath__text--in">"Breathe in…"</span>
-                    <span class="breath__text breath__text--out">"Breathe out…"</span>
+                    <span class="breath__text breath__text--in">{t!(Key::CravingBreatheIn)}</span>
+                    <span class="breath__text breath__text--out">{t!(Key::CravingBreatheOut)}</span>
                 </div>
-                <p class="visually-hidden breath__sr">
-                    "Breathe in for a count of 4. Then breathe out for a count of 6."
-                </p>
+                <p class="visually-hidden breath__sr">{t!(Key::CravingBreatheSr)}</p>
                 <ol class="breath-still">
-                    <li>"Breathe in slowly through your nose. Count to 4."</li>
-                    <li>"Breathe out slowly through your mouth. Count to 6."</li>
-                    <li>"Do it again, as many times as you like."</li>
+                    <li>{t!(Key::CravingBreatheStep1)}</li>
+                    <li>{t!(Key::CravingBreatheStep2)}</li>
+                    <li>{t!(Key::CravingBreatheStep3)}</li>
                 </ol>
             </section>
         }
@@ -478,14 +471,14 @@ pub fn CravingPage() -> impl IntoView {
         };
         view! {
             <section class="craving__block" aria-labelledby="craving-people">
-                <h2 id="craving-people">"People you can call"</h2>
+                <h2 id="craving-people">{t!(Key::CravingPeopleTitle)}</h2>
                 {move || {
                     let list = list();
                     if list.is_empty() {
                         view! {
                             <p>
-                                "You have not added anyone yet. "
-                                <a href="/tools/people">"Add people you can call"</a>
+                                {t!(Key::CravingNoPeople)} " "
+                                <a href="/tools/people">{t!(Key::CravingAddPeople)}</a>
                             </p>
                         }
                             .into_any()
@@ -499,7 +492,7 @@ pub fn CravingPage() -> impl IntoView {
                     }
                 }}
                 <p class="small">
-                    "Helplines and emergency numbers are on the " <a href="/help">"Help now screen"</a> "."
+                    {t!(Key::CravingHelplinesBefore)} " " <a href="/help">{t!(Key::CravingHelplinesLink)}</a> "."
                 </p>
             </section>
         }
@@ -514,7 +507,7 @@ pub fn CravingPage() -> impl IntoView {
             {reasons_view()}
             {people_view()}
             <button class="button button--primary button--big" on:click=finish_now>
-                "Finish and rate my craving"
+                {t!(Key::CravingFinish)}
             </button>
         }
     };
@@ -522,16 +515,16 @@ pub fn CravingPage() -> impl IntoView {
     let after_view = move || {
         view! {
             <section class="craving__stage" aria-labelledby="craving-after">
-                <h2 id="craving-after" tabindex="-1" node_ref=after_heading>"Rate it again"</h2>
+                <h2 id="craving-after" tabindex="-1" node_ref=after_heading>{t!(Key::CravingAfterTitle)}</h2>
                 <Show when=move || wave_over.get()>
-                    <p class="notice notice--ok">"Twenty minutes have passed. Well done for staying with it."</p>
+                    <p class="notice notice--ok">{t!(Key::CravingWaveOver)}</p>
                 </Show>
                 {move || draft.with(|d| d.before).map(|b| view! {
-                    <p class="muted">"At the start, it was " {b} " out of 10."</p>
+                    <p class="muted">{t!(Key::CravingAtStart, n = b)}</p>
                 })}
                 <CravingScale
                     name="craving-after"
-                    legend="How strong is it now?"
+                    legend=t!(Key::CravingLegendAfter)
                     value=Signal::derive(move || draft.with(|d| d.after))
                     on_pick=Callback::new(move |n| {
                         errors.update(|e| e.retain(|x| x.field != "after"));
@@ -540,8 +533,10 @@ pub fn CravingPage() -> impl IntoView {
                     error=field_error("after")
                 />
                 <fieldset class="scale">
-                    <legend>"How is your mood? (optional)"</legend>
-                    <p class="field__hint">"If you skip this, your check-in says Okay."</p>
+                    <legend>{t!(Key::CravingMoodLegend)}</legend>
+                    <p class="field__hint">
+                        {t!(Key::CravingMoodHint, mood = mood_word(NEUTRAL_MOOD).unwrap_or_default())}
+                    </p>
                     <div class="scale__options">
                         {(1..=5u8)
                             .map(|n| view! {
@@ -560,7 +555,7 @@ pub fn CravingPage() -> impl IntoView {
                     </div>
                 </fieldset>
                 <div class="field">
-                    <label for="craving-note">"Anything you want to remember? (optional)"</label>
+                    <label for="craving-note">{t!(Key::CravingNoteLabel)}</label>
                     <textarea
                         id="craving-note"
                         aria-describedby=move || field_error("note").with(|e| e.as_ref().map(|_| "craving-note-error"))
@@ -578,8 +573,8 @@ pub fn CravingPage() -> impl IntoView {
                     <p class="field__error" role="alert">{m}</p>
                 })}
                 <div class="row">
-                    <button class="button button--primary" on:click=save>"Save"</button>
-                    <button class="button" on:click=keep_going>"Keep going"</button>
+                    <button class="button button--primary" on:click=save>{t!(Key::RecordsSave)}</button>
+                    <button class="button" on:click=keep_going>{t!(Key::CravingKeepGoing)}</button>
                 </div>
             </section>
         }
@@ -588,18 +583,15 @@ pub fn CravingPage() -> impl IntoView {
     let done_view = move |s: Saved| {
         view! {
             <section class="craving__stage" aria-labelledby="craving-done">
-                <h2 id="craving-done">"Saved"</h2>
+                <h2 id="craving-done">{t!(Key::CravingDoneTitle)}</h2>
                 <div class="notice notice--ok" role="status">
                     <p>{s.summary.clone()}</p>
-                    <p>
-                        "We added this to today's journal, with a craving of " {s.after}
-                        " out of 10. You rode out a wave, and that counts."
-                    </p>
+                    <p>{t!(Key::CravingDoneAdded, n = s.after)}</p>
                 </div>
                 <div class="row">
-                    <a class="button" href=format!("/journal/{}", s.checkin_id)>"See it in your journal"</a>
-                    <a class="button" href="/">"Go home"</a>
-                    <button class="button button--quiet" on:click=start_over>"Start another session"</button>
+                    <a class="button" href=format!("/journal/{}", s.checkin_id)>{t!(Key::CravingSeeJournal)}</a>
+                    <a class="button" href="/">{t!(Key::CravingGoHome)}</a>
+                    <button class="button button--quiet" on:click=start_over>{t!(Key::CravingStartAnother)}</button>
                 </div>
             </section>
         }
@@ -607,11 +599,11 @@ pub fn CravingPage() -> impl IntoView {
 
     view! {
         <div class="craving">
-            <h1>"Ride out a craving"</h1>
+            <h1>{t!(Key::CravingTitle)}</h1>
             <Show when=move || autosave.restored.get() && saved.with(Option::is_none)>
                 <div class="notice">
-                    <p>"We kept the session you started earlier. You can carry on."</p>
-                    <button class="button" on:click=start_over>"Start over"</button>
+                    <p>{t!(Key::CravingRestored)}</p>
+                    <button class="button" on:click=start_over>{t!(Key::CravingStartOver)}</button>
                 </div>
             </Show>
             {move || autosave.error.get().map(|m| view! { <p class="notice notice--danger">{m}</p> })}
@@ -640,14 +632,14 @@ fn ReasonsBlock(settings: crate::app::hooks::DocHandle<Settings>) -> impl IntoVi
         let mut probe = settings.value.get_untracked();
         match probe.add_reason(&t) {
             Err(e) => error.set(Some(e.message())),
-            Ok(false) => error.set(Some("That reason is already on your list.".to_string())),
+            Ok(false) => error.set(Some(t!(Key::CravingReasonExists).to_string())),
             Ok(true) => match settings.update(|s| {
                 let _ = s.add_reason(&t);
             }) {
                 Ok(()) => {
                     error.set(None);
                     text.set(String::new());
-                    status.set(Some("Added.".to_string()));
+                    status.set(Some(t!(Key::CravingReasonAdded).to_string()));
                 }
                 Err(m) => error.set(Some(m)),
             },
@@ -655,11 +647,11 @@ fn ReasonsBlock(settings: crate::app::hooks::DocHandle<Settings>) -> impl IntoVi
     };
     view! {
         <section class="craving__block" aria-labelledby="craving-reasons">
-            <h2 id="craving-reasons">"Your reasons"</h2>
+            <h2 id="craving-reasons">{t!(Key::CravingReasonsTitle)}</h2>
             {move || {
                 let reasons = settings.value.with(|s| s.reasons.clone());
                 if reasons.is_empty() {
-                    view! { <p class="muted">"Why does recovery matter to you? Write one reason below."</p> }.into_any()
+                    view! { <p class="muted">{t!(Key::CravingReasonsEmpty)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="craving__reasons">
@@ -670,7 +662,7 @@ fn ReasonsBlock(settings: crate::app::hooks::DocHandle<Settings>) -> impl IntoVi
                 }
             }}
             <form class="field inline-add" on:submit=add novalidate>
-                <label for="craving-reason">"Add a reason"</label>
+                <label for="craving-reason">{t!(Key::CravingReasonLabel)}</label>
                 <div class="inline-add__row">
                     <input
                         id="craving-reason"
@@ -679,7 +671,7 @@ fn ReasonsBlock(settings: crate::app::hooks::DocHandle<Settings>) -> impl IntoVi
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))
                     />
-                    <button type="submit" class="button">"Add reason"</button>
+                    <button type="submit" class="button">{t!(Key::CravingReasonButton)}</button>
                 </div>
                 {move || error.get().map(|m| view! { <p class="field__error" id="craving-reason-error">{m}</p> })}
                 <p class="small muted" role="status">{move || status.get()}</p>

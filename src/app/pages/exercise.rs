@@ -11,6 +11,8 @@ use crate::app::state::today;
 use crate::content::ToolId;
 use crate::domain::checkin::mood_word;
 use crate::domain::tools::{week_start, weekly_totals, ExerciseLog, FieldError};
+use crate::i18n::{trn, Key};
+use crate::t;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,29 +21,18 @@ const WEEKS_SHOWN: usize = 4;
 
 /// "1 minute", "30 minutes".
 fn minutes_words(n: u32) -> String {
-    if n == 1 {
-        "1 minute".to_owned()
-    } else {
-        format!("{n} minutes")
-    }
+    trn(Key::ExerciseMinutes, i64::from(n), &[])
 }
 
 /// The mood change of one session in plain words.
 fn mood_change_words(log: &ExerciseLog) -> String {
     let before = mood_word(log.mood_before).unwrap_or("?");
     let after = mood_word(log.mood_after).unwrap_or("?");
+    let (before, after) = (before.to_lowercase(), after.to_lowercase());
     match log.mood_change() {
-        0 => format!("Your mood stayed the same: {}.", before.to_lowercase()),
-        d if d > 0 => format!(
-            "Your mood went up, from {} to {}.",
-            before.to_lowercase(),
-            after.to_lowercase()
-        ),
-        _ => format!(
-            "Your mood went down, from {} to {}.",
-            before.to_lowercase(),
-            after.to_lowercase()
-        ),
+        0 => t!(Key::ExerciseMoodSame, before = before),
+        d if d > 0 => t!(Key::ExerciseMoodUp, before = before, after = after),
+        _ => t!(Key::ExerciseMoodDown, before = before, after = after),
     }
 }
 
@@ -83,11 +74,8 @@ impl RecordForm for ExerciseForm {
         let today = today();
         let date = parse_date(&self.date);
         match date {
-            None => errors.push(FieldError::new("date", "Pick the day you exercised.")),
-            Some(d) if d > today => errors.push(FieldError::new(
-                "date",
-                "This day has not come yet. Pick today or an earlier day.",
-            )),
+            None => errors.push(FieldError::new("date", t!(Key::ExercisePickDay))),
+            Some(d) if d > today => errors.push(FieldError::new("date", t!(Key::RecordsFutureDay))),
             Some(_) => {}
         }
         let log = ExerciseLog {
@@ -136,12 +124,14 @@ pub fn ExercisePage() -> impl IntoView {
             .copied()
             .collect();
         view! {
-            <p class="record-total">"This week: " <strong>{minutes_words(this_week)}</strong></p>
+            <p class="record-total">{t!(Key::ExerciseThisWeek)} " " <strong>{minutes_words(this_week)}</strong></p>
             {(!earlier.is_empty()).then(|| view! {
                 <ul class="list-plain record-months">
                     {earlier
                         .into_iter()
-                        .map(|(w, n)| view! { <li>"Week of " {short_date(w)} ": " {minutes_words(n)}</li> })
+                        .map(|(w, n)| view! {
+                            <li>{t!(Key::ExerciseWeekOf, date = short_date(w), minutes = minutes_words(n))}</li>
+                        })
                         .collect_view()}
                 </ul>
             })}
@@ -153,7 +143,7 @@ pub fn ExercisePage() -> impl IntoView {
         let mut values: Vec<ExerciseLog> = logs.items.get().into_iter().map(|e| e.value).collect();
         if values.is_empty() {
             return view! {
-                <p class="muted">"Nothing logged yet. A short walk counts."</p>
+                <p class="muted">{t!(Key::ExerciseEmpty)}</p>
             }
             .into_any();
         }
@@ -183,46 +173,46 @@ pub fn ExercisePage() -> impl IntoView {
 
     view! {
         <div class="record-page">
-            <h1>"Exercise log"</h1>
+            <h1>{t!(Key::ExerciseTitle)}</h1>
             <StepLinks tool=ToolId::Exercise/>
             <section class="record-section" aria-labelledby="exercise-weeks-title">
-                <h2 id="exercise-weeks-title">"Your weeks"</h2>
+                <h2 id="exercise-weeks-title">{t!(Key::ExerciseWeeksTitle)}</h2>
                 {summary}
             </section>
             <datalist id="exercise-activities">{activities}</datalist>
             <RecordFormFrame
                 ctl=ctl
                 handle=logs
-                title_new="Log exercise"
-                title_edit="Change this entry"
-                save_label="Save exercise"
+                title_new=t!(Key::ExerciseLogTitle)
+                title_edit=t!(Key::RecordsChangeEntry)
+                save_label=t!(Key::ExerciseSave)
             >
-                <TextField id=ctl.id("date") label="Date" kind="date"
+                <TextField id=ctl.id("date") label=t!(Key::RecordsDate) kind="date"
                     bind=ctl.bind(|f| f.date.clone(), |f, v| f.date = v) error=ctl.error("date")/>
-                <TextField id=ctl.id("activity") label="What did you do?" list="exercise-activities"
-                    autocomplete="off" hint="For example, a walk, a swim, or dancing in your room."
+                <TextField id=ctl.id("activity") label=t!(Key::ExerciseActivityLabel) list="exercise-activities"
+                    autocomplete="off" hint=t!(Key::ExerciseActivityHint)
                     bind=ctl.bind(|f| f.activity.clone(), |f, v| f.activity = v) error=ctl.error("activity")/>
-                <TextField id=ctl.id("minutes") label="Minutes" inputmode="numeric"
+                <TextField id=ctl.id("minutes") label=t!(Key::ExerciseMinutesLabel) inputmode="numeric"
                     bind=ctl.bind(|f| f.minutes.clone(), |f, v| f.minutes = v) error=ctl.error("minutes")/>
-                <RadioGroup id=ctl.id("mood_before") legend="Mood before" name="exercise-mood-before"
+                <RadioGroup id=ctl.id("mood_before") legend=t!(Key::ExerciseMoodBefore) name="exercise-mood-before"
                     options=scale_options(mood_word)
                     bind=ctl.bind(
                         |f| f.mood_before.map(|m| m.to_string()).unwrap_or_default(),
                         |f, v| f.mood_before = parse_scale(&v),
                     )
                     error=ctl.error("mood_before")/>
-                <RadioGroup id=ctl.id("mood_after") legend="Mood after" name="exercise-mood-after"
+                <RadioGroup id=ctl.id("mood_after") legend=t!(Key::ExerciseMoodAfter) name="exercise-mood-after"
                     options=scale_options(mood_word)
                     bind=ctl.bind(
                         |f| f.mood_after.map(|m| m.to_string()).unwrap_or_default(),
                         |f, v| f.mood_after = parse_scale(&v),
                     )
                     error=ctl.error("mood_after")/>
-                <TextField id=ctl.id("notes") label="Notes (optional)" multiline=true
+                <TextField id=ctl.id("notes") label=t!(Key::RecordsNotesOptional) multiline=true
                     bind=ctl.bind(|f| f.notes.clone(), |f, v| f.notes = v) error=ctl.error("notes")/>
             </RecordFormFrame>
             <section class="record-section" aria-labelledby="exercise-log-title">
-                <h2 id="exercise-log-title">"Your log"</h2>
+                <h2 id="exercise-log-title">{t!(Key::ExerciseYourLog)}</h2>
                 {list}
                 {undo.view()}
             </section>

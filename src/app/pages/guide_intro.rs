@@ -7,6 +7,9 @@ use crate::content::guide;
 use crate::domain::guide_progress::GuideProgress;
 use leptos::prelude::*;
 
+use crate::i18n::Key;
+use crate::t;
+
 #[component]
 pub fn GuideIntroPage() -> impl IntoView {
     let g = guide();
@@ -36,9 +39,9 @@ pub fn GuideIntroPage() -> impl IntoView {
         (total > 0).then(|| {
             let n = progress.with(|p| p.current_step(total));
             let label = if progress.with(|p| p.steps.is_empty()) {
-                "Start with step 1".to_string()
+                t!(Key::GuideStartWithStep1).to_string()
             } else {
-                format!("Go to your step (step {n})")
+                t!(Key::GuideGoToYourStep, n = n)
             };
             view! { <a class="button button--primary" href=format!("/guide/{n}")>{label}</a> }
         })
@@ -49,7 +52,7 @@ pub fn GuideIntroPage() -> impl IntoView {
             {sections}
             <div class="guide-actions-row row">
                 {next}
-                <a class="button button--quiet" href="/guide">"All steps"</a>
+                <a class="button button--quiet" href="/guide">{t!(Key::GuideAllSteps)}</a>
             </div>
         </div>
     }

@@ -9,6 +9,9 @@ use crate::content::{guide, Step};
 use crate::domain::guide_progress::{GuideProgress, StepStatus};
 use leptos::prelude::*;
 
+use crate::i18n::Key;
+use crate::t;
+
 #[component]
 pub fn GuideOverviewPage() -> impl IntoView {
     let g = guide();
@@ -28,25 +31,23 @@ pub fn GuideOverviewPage() -> impl IntoView {
 
     view! {
         <div class="guide-overview">
-            <h1>"The guide"</h1>
-            <p class="guide-lead">
-                "Ten steps, taken one at a time. Open a step to see the small things you can do today."
-            </p>
+            <h1>{t!(Key::GuideOverviewTitle)}</h1>
+            <p class="guide-lead">{t!(Key::GuideOverviewLead)}</p>
             <div class="guide-progress">
                 <p class="guide-progress__text">
-                    {move || format!("{} of {} steps done", done.get(), total)}
+                    {move || t!(Key::GuideStepsDone, done = done.get(), total = total)}
                 </p>
                 <progress class="guide-progress__bar" max=total value=move || done.get() aria-hidden="true"></progress>
             </div>
             <a class="guide-link-card" href="/guide/intro">
                 <span class="guide-link-card__title">{g.intro.title.as_str()}</span>
-                <span class="guide-link-card__hint small muted">"What heroin does, and how to use this guide"</span>
+                <span class="guide-link-card__hint small muted">{t!(Key::GuideIntroHint)}</span>
             </a>
-            <h2 id="guide-steps-title">"The ten steps"</h2>
+            <h2 id="guide-steps-title">{t!(Key::GuideStepsTitle)}</h2>
             <ol class="guide-list list-plain" aria-labelledby="guide-steps-title">{items}</ol>
             <a class="guide-link-card" href="/guide/takeaway">
                 <span class="guide-link-card__title">{g.takeaway.title.as_str()}</span>
-                <span class="guide-link-card__hint small muted">"What matters most, in a few lines"</span>
+                <span class="guide-link-card__hint small muted">{t!(Key::GuideTakeawayHint)}</span>
             </a>
         </div>
     }
@@ -73,12 +74,12 @@ fn StepItem(step: &'static Step, current: Memo<u8>) -> impl IntoView {
                     {move || if status.get() == StepStatus::Done { "✓".to_string() } else { n.to_string() }}
                 </span>
                 <span class="guide-list__body">
-                    <span class="guide-list__title">{format!("Step {n}: {}", step.title)}</span>
+                    <span class="guide-list__title">{t!(Key::GuideStepItemTitle, n = n, title = step.title)}</span>
                     <span class="guide-list__short">{step.short.as_str()}</span>
                     <span class="guide-list__meta small">
                         <span class=move || status_class(status.get())>{move || status_label(status.get())}</span>
                         <span class="guide-list__count">{move || actions_summary(ticked.get(), total_actions)}</span>
-                        {move || is_current().then(|| view! { <span class="guide-list__current">"Your step"</span> })}
+                        {move || is_current().then(|| view! { <span class="guide-list__current">{t!(Key::GuideYourStep)}</span> })}
                     </span>
                 </span>
             </a>
@@ -100,6 +101,6 @@ pub fn GuideUnavailable() -> impl IntoView {
     view! {
         <h1>{intro.title.as_str()}</h1>
         <div class="notice">{paragraphs}</div>
-        <p><a class="button button--primary" href="/help">"Get help now"</a></p>
+        <p><a class="button button--primary" href="/help">{t!(Key::GuideGetHelp)}</a></p>
     }
 }

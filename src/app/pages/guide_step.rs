@@ -16,6 +16,9 @@ use crate::content::{guide, helplines, safety, Region, Step};
 use crate::domain::guide_progress::GuideProgress;
 use crate::domain::settings::Settings;
 use crate::domain::text_merge::TextMerge;
+use crate::i18n::{format::month_name, Key};
+use crate::t;
+use chrono::Datelike;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -23,10 +26,6 @@ use wasm_bindgen::JsCast;
 
 /// How long typing must pause before an answer is saved.
 const SAVE_DELAY: Duration = Duration::from_millis(600);
-
-/// Shown when a save kept another tab's newer answer as well.
-const KEPT_BOTH: &str = "This answer was changed in another tab or window while you were \
-     writing. Both versions are kept: the other one first, then yours.";
 
 #[component]
 pub fn GuideStepPage() -> impl IntoView {
@@ -48,9 +47,9 @@ pub fn GuideStepPage() -> impl IntoView {
 #[component]
 fn StepNotFound() -> impl IntoView {
     view! {
-        <h1>"We could not find that step"</h1>
-        <p>"The guide has steps 1 to "{guide().steps.len()}". Nothing you saved is affected."</p>
-        <p><a class="button button--primary" href="/guide">"See all the steps"</a></p>
+        <h1>{t!(Key::GuideStepNotFoundTitle)}</h1>
+        <p>{t!(Key::GuideStepNotFoundText, total = guide().steps.len())}</p>
+        <p><a class="button button--primary" href="/guide">{t!(Key::GuideSeeAllSteps)}</a></p>
     }
 }
 
@@ -74,7 +73,7 @@ fn StepScreen(step: &'static Step) -> impl IntoView {
                 <h2 class="guide-warning__title" id="guide-warning-title">{w.title.as_str()}</h2>
                 <p>{w.text.as_str()}</p>
                 {(n == 10).then(|| view! {
-                    <p><a class="button" href="/help">"See overdose signs and what to do"</a></p>
+                    <p><a class="button" href="/help">{t!(Key::GuideOverdoseLink)}</a></p>
                 })}
             </section>
         }
@@ -94,7 +93,7 @@ fn StepScreen(step: &'static Step) -> impl IntoView {
         <article class="guide-step">
             <header class="guide-step__head">
                 <h1>
-                    <span class="guide-step__number">{format!("Step {n} of {total}")}</span>
+                    <span class="guide-step__number">{t!(Key::GuideStepOf, n = n, total = total)}</span>
                     <span class="guide-step__title">{step.title.as_str()}</span>
                 </h1>
                 <p class="guide-step__status small">
@@ -105,27 +104,27 @@ fn StepScreen(step: &'static Step) -> impl IntoView {
             {warning}
             <div class="guide-step__meaning">{paragraphs(&step.meaning)}</div>
             <section class="guide-step__section" aria-labelledby="guide-actions-title">
-                <h2 id="guide-actions-title">"Things to do now"</h2>
+                <h2 id="guide-actions-title">{t!(Key::GuideActionsTitle)}</h2>
                 <ActionList step=step/>
             </section>
             <section class="guide-step__section" aria-labelledby="guide-why-title">
-                <h2 id="guide-why-title">"Why it matters"</h2>
+                <h2 id="guide-why-title">{t!(Key::GuideWhyTitle)}</h2>
                 {paragraphs(&step.why)}
             </section>
             <section class="guide-step__section" aria-labelledby="guide-think-title">
-                <h2 id="guide-think-title">"Think it over"</h2>
-                <p class="muted small">"Write as much or as little as you like. It stays on this phone."</p>
+                <h2 id="guide-think-title">{t!(Key::GuideThinkTitle)}</h2>
+                <p class="muted small">{t!(Key::GuideThinkHint)}</p>
                 {reflections}
             </section>
             {(n == 10).then(|| view! { <LostTolerance/> })}
             <section class="guide-step__section" aria-labelledby="guide-tools-title">
-                <h2 id="guide-tools-title">"Tools for this step"</h2>
+                <h2 id="guide-tools-title">{t!(Key::GuideToolsTitle)}</h2>
                 <ul class="guide-tools list-plain">{tools}</ul>
             </section>
             <DoneToggle step=n/>
             {(!step.facts.is_empty()).then(|| view! {
                 <details class="guide-sources">
-                    <summary>"Where these facts come from"</summary>
+                    <summary>{t!(Key::GuideFactsTitle)}</summary>
                     <FactList facts=step.facts.as_slice()/>
                 </details>
             })}
@@ -304,12 +303,19 @@ fn ReflectionField(step: u8, question: &'static str, text: &'static str) -> impl
     };
     let status = move || {
         if dirty.get() && error.with(|e| e.is_none()) {
-            return "Saving…".to_string();
+            return t!(Key::GuideSaving).to_string();
         }
         stored
             .get()
             .filter(|r| !r.text.trim().is_empty())
-            .map(|r| format!("Saved on {}", r.date.format("%-d %B %Y")))
+            .map(|r| {
+                t!(
+                    Key::GuideSavedOn,
+                    day = r.date.day(),
+                    month = month_name(r.date.month()),
+                    year = r.date.year()
+                )
+            })
             .unwrap_or_default()
     };
     view! {
@@ -326,7 +332,7 @@ fn ReflectionField(step: u8, question: &'static str, text: &'static str) -> impl
                 <p class="field__error" id=error_id.clone() role="alert">{message}</p>
             })}
             <Show when=move || kept_both.get()>
-                <p class="notice small" role="status">{KEPT_BOTH}</p>
+                <p class="notice small" role="status">{t!(Key::GuideKeptBoth)}</p>
             </Show>
             <p class="field__hint guide-reflection__status" id=status_id>{status}</p>
         </div>
@@ -363,13 +369,13 @@ fn DoneToggle(step: u8) -> impl IntoView {
                     aria-describedby="guide-done-hint"
                     on:change=on_change
                 />
-                <span>"Mark this step done"</span>
+                <span>{t!(Key::GuideDoneLabel)}</span>
             </label>
             <p class="field__hint" id="guide-done-hint">
                 {move || if done.get() {
-                    "Done. You can come back to this step at any time."
+                    t!(Key::GuideDoneOn)
                 } else {
-                    "Tick this when the step feels done for you. Not every action has to be ticked."
+                    t!(Key::GuideDoneOff)
                 }}
             </p>
             {move || error.get().map(|message| view! {
@@ -393,7 +399,7 @@ fn LostTolerance() -> impl IntoView {
             .map(|l| {
                 view! {
                     <p>
-                        <a class="button" href=l.tel_href()>{format!("Call {}: {}", l.name, l.number)}</a>
+                        <a class="button" href=l.tel_href()>{t!(Key::HelpToleranceCall, name = l.name, number = l.number)}</a>
                     </p>
                     <p class="small muted">{l.what.as_str()}" "{l.hours.as_str()}</p>
                 }
@@ -406,12 +412,14 @@ fn LostTolerance() -> impl IntoView {
         .collect_view();
     view! {
         <section class="card guide-safety" aria-labelledby="guide-safety-title">
-            <h2 id="guide-safety-title">"Staying safe after a break"</h2>
+            <h2 id="guide-safety-title">{t!(Key::GuideSafetyTitle)}</h2>
             {paragraphs}
             {line}
-            <p><a class="button button--primary" href="/help">"Open the Help screen"</a></p>
+            <p><a class="button button--primary" href="/help">{t!(Key::GuideOpenHelp)}</a></p>
             {(!lost.source.is_empty()).then(|| view! {
-                <p class="small muted">"Source: "{lost.source.as_str()}</p>
+                <p class="small muted">
+                    {t!(Key::ShellSourceLabel)}" "<span lang="en">{lost.source.as_str()}</span>
+                </p>
             })}
         </section>
     }
@@ -425,29 +433,29 @@ fn Pager(step: u8) -> impl IntoView {
     let prev = match step.checked_sub(1).and_then(|p| g.step(p)) {
         Some(s) => (
             format!("/guide/{}", s.n),
-            "Previous step",
+            t!(Key::GuidePreviousStep),
             format!("{}. {}", s.n, s.title),
         ),
         None => (
             "/guide/intro".to_string(),
-            "Previous",
+            t!(Key::GuidePrevious),
             g.intro.title.clone(),
         ),
     };
     let next = match step.checked_add(1).and_then(|p| g.step(p)) {
         Some(s) => (
             format!("/guide/{}", s.n),
-            "Next step",
+            t!(Key::GuideNextStep),
             format!("{}. {}", s.n, s.title),
         ),
         None => (
             "/guide/takeaway".to_string(),
-            "Next",
+            t!(Key::GuideNext),
             g.takeaway.title.clone(),
         ),
     };
     view! {
-        <nav class="guide-pager" aria-label="Steps">
+        <nav class="guide-pager" aria-label=t!(Key::GuidePagerLabel)>
             <a class="guide-pager__link guide-pager__prev" href=prev.0>
                 <span class="guide-pager__hint small">{prev.1}</span>
                 <span class="guide-pager__title">{prev.2}</span>
@@ -456,7 +464,7 @@ fn Pager(step: u8) -> impl IntoView {
                 <span class="guide-pager__hint small">{next.1}</span>
                 <span class="guide-pager__title">{next.2}</span>
             </a>
-            <a class="guide-pager__all" href="/guide">"All steps"</a>
+            <a class="guide-pager__all" href="/guide">{t!(Key::GuideAllSteps)}</a>
         </nav>
     }
 }

@@ -6,6 +6,9 @@ use crate::app::pages::guide_overview::GuideUnavailable;
 use crate::content::{guide, ToolId};
 use leptos::prelude::*;
 
+use crate::i18n::Key;
+use crate::t;
+
 #[component]
 pub fn GuideTakeawayPage() -> impl IntoView {
     let t = &guide().takeaway;
@@ -32,15 +35,15 @@ pub fn GuideTakeawayPage() -> impl IntoView {
         <div class="guide-takeaway">
             <h1>{t.title.as_str()}</h1>
             <div class="guide-takeaway__text">{paragraphs}</div>
-            <h2 id="takeaway-reach">"Reach out"</h2>
+            <h2 id="takeaway-reach">{t!(Key::GuideReachOut)}</h2>
             <ul class="guide-takeaway__links list-plain stack" aria-labelledby="takeaway-reach">{links}</ul>
             {(!t.facts.is_empty()).then(|| view! {
                 <details class="guide-sources">
-                    <summary>"Where this comes from"</summary>
+                    <summary>{t!(Key::GuideWhereThisComesFrom)}</summary>
                     <FactList facts=t.facts.as_slice()/>
                 </details>
             })}
-            <p><a class="button button--quiet" href="/guide">"Back to all steps"</a></p>
+            <p><a class="button button--quiet" href="/guide">{t!(Key::GuideBackToAllSteps)}</a></p>
         </div>
     }
     .into_any()

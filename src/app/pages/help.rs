@@ -6,9 +6,14 @@
 
 use crate::app::components::tools_call::ContactCallItem;
 use crate::app::hooks::{use_collection, use_doc};
+use crate::content::helplines::naloxone_note;
 use crate::content::{emergency, helpline_directory, helplines, safety, Helpline, Region};
 use crate::domain::settings::Settings;
 use crate::domain::tools::{crisis_order, Contact};
+use crate::i18n::format::month_year;
+use crate::i18n::Key;
+use crate::t;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// The content's region for the one chosen in settings (the two enums carry
@@ -17,30 +22,18 @@ pub fn content_region(settings: &Settings) -> Region {
     Region::from_code(settings.region.code()).unwrap_or_default()
 }
 
-/// "2026-11" as "November 2026"; anything else as it is.
+/// "2026-11" as "November 2026" ("noviembre de 2026"); anything else as it is.
 pub fn month_words(year_month: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut parts = year_month.split('-');
-    match (
-        parts.next(),
-        parts.next().and_then(|m| m.parse::<usize>().ok()),
+    let date = match (
+        parts.next().and_then(|y| y.parse::<i32>().ok()),
+        parts.next().and_then(|m| m.parse::<u32>().ok()),
     ) {
-        (Some(year), Some(m)) if (1..=12).contains(&m) => format!("{} {year}", MONTHS[m - 1]),
-        _ => year_month.to_string(),
-    }
+        (Some(year), Some(month)) => NaiveDate::from_ymd_opt(year, month, 1),
+        _ => None,
+    };
+    date.map(month_year)
+        .unwrap_or_else(|| year_month.to_string())
 }
 
 #[component]
@@ -68,14 +61,14 @@ pub fn HelpPage() -> impl IntoView {
 
     view! {
         <div class="crisis">
-            <h1>"Help now"</h1>
-            <p class="crisis__lead">"You do not have to get through this alone. Tap a number to call."</p>
+            <h1>{t!(Key::HelpTitle)}</h1>
+            <p class="crisis__lead">{t!(Key::HelpLead)}</p>
 
             {move || {
                 let people = emergency_people();
                 (!people.is_empty()).then(|| view! {
                     <section class="crisis__block" aria-labelledby="crisis-people">
-                        <h2 id="crisis-people">"Your people"</h2>
+                        <h2 id="crisis-people">{t!(Key::HelpYourPeople)}</h2>
                         <ul class="list-plain call-list">
                             {people.into_iter().map(|c| view! { <ContactCallItem contact=c/> }).collect_view()}
                         </ul>
@@ -84,13 +77,13 @@ pub fn HelpPage() -> impl IntoView {
             }}
 
             <section class="crisis__block" aria-labelledby="crisis-emergency">
-                <h2 id="crisis-emergency">"Emergency"</h2>
+                <h2 id="crisis-emergency">{t!(Key::HelpEmergencyTitle)}</h2>
                 {move || {
                     let e = emergency(region.get());
                     view! {
                         <a class="button button--big crisis__emergency" href=e.tel_href()>
-                            "Call " {e.number.clone()}
-                            <span class="visually-hidden">" for emergency services"</span>
+                            {t!(Key::HelpCallNumber, number = e.number)}
+                            <span class="visually-hidden">" "{t!(Key::HelpForEmergencyServices)}</span>
                         </a>
                     }
                 }}
@@ -98,7 +91,7 @@ pub fn HelpPage() -> impl IntoView {
             </section>
 
             <section class="crisis__block" aria-labelledby="crisis-lines">
-                <h2 id="crisis-lines">"Helplines"</h2>
+                <h2 id="crisis-lines">{t!(Key::HelpHelplinesTitle)}</h2>
                 {move || {
                     let r = region.get();
                     let name = helpline_directory()
@@ -107,8 +100,8 @@ pub fn HelpPage() -> impl IntoView {
                         .unwrap_or_else(|| r.name().to_string());
                     view! {
                         <p class="small">
-                            "Numbers for " {name} ". "
-                            <a href="/settings#region">"Change your region"</a>
+                            {t!(Key::HelpNumbersFor, region = name)}" "
+                            <a href="/settings#region">{t!(Key::HelpChangeRegion)}</a>
                         </p>
                     }
                 }}
@@ -123,7 +116,9 @@ pub fn HelpPage() -> impl IntoView {
                 <ul class="crisis__signs">
                     {signs.signs.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
                 </ul>
-                <p class="small muted">"Source: " {signs.source.clone()}</p>
+                <p class="small muted">
+                    {t!(Key::ShellSourceLabel)}" "<span lang="en">{signs.source.clone()}</span>
+                </p>
             </section>
 
             <section class="crisis__block" aria-labelledby="crisis-naloxone">
@@ -131,11 +126,25 @@ pub fn HelpPage() -> impl IntoView {
                 <ol class="crisis__steps">
                     {naloxone.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
                 </ol>
-                <h3>"Good to know"</h3>
+                {move || {
+                    // Where naloxone is not sold over the counter (Spain),
+                    // say how people get it there.
+                    naloxone_note(region.get()).map(|note| view! {
+                        <p class="notice">
+                            {note.text.clone()}" "
+                            <span class="small muted">
+                                {t!(Key::ShellSourceLabel)}" "<span lang="en">{note.source.clone()}</span>
+                            </span>
+                        </p>
+                    })
+                }}
+                <h3>{t!(Key::HelpGoodToKnow)}</h3>
                 <ul>
                     {naloxone.notes.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
                 </ul>
-                <p class="small muted">"Source: " {naloxone.source.clone()}</p>
+                <p class="small muted">
+                    {t!(Key::ShellSourceLabel)}" "<span lang="en">{naloxone.source.clone()}</span>
+                </p>
             </section>
 
             <section class="crisis__block crisis__tolerance" aria-labelledby="crisis-tolerance">
@@ -149,26 +158,26 @@ pub fn HelpPage() -> impl IntoView {
                         .map(|l| view! {
                             <p>
                                 <a class="button call-link" href=l.tel_href()>
-                                    {format!("Call {}, {}", l.name, l.number)}
+                                    {t!(Key::HelpLineCall, name = l.name, number = l.number)}
                                 </a>
                             </p>
                         })
                 }}
-                <p class="small muted">"Source: " {tolerance.source.clone()}</p>
+                <p class="small muted">
+                    {t!(Key::ShellSourceLabel)}" "<span lang="en">{tolerance.source.clone()}</span>
+                </p>
             </section>
 
-            <p class="small muted">
-                "Waymark gives information, not medical care. A doctor, nurse or pharmacist can answer questions about your own health."
-            </p>
+            <p class="small muted">{t!(Key::HelpNotMedicalCare)}</p>
         </div>
     }
 }
 
 /// One helpline: what it is for, when it is open, and one-tap links.
 fn helpline_card(line: &Helpline) -> impl IntoView {
-    let call = format!("Call {}, {}", line.name, line.number);
+    let call = t!(Key::HelpLineCall, name = line.name, number = line.number);
     let sms = line.sms.as_ref().map(|s| {
-        let label = format!("Text {} at {}", line.name, s.number);
+        let label = t!(Key::HelpLineText, name = line.name, number = s.number);
         (format!("sms:{}", s.number), label, s.body_hint.clone())
     });
     let tty = line.tty.clone().zip(line.tty_tel());
@@ -177,19 +186,20 @@ fn helpline_card(line: &Helpline) -> impl IntoView {
             <h3 class="card__title">{line.name.clone()}</h3>
             <p>{line.what.clone()}</p>
             <p class="small muted">{line.hours.clone()}</p>
+            {line.note.clone().map(|note| view! { <p class="small">{note}</p> })}
             <div class="call-item__links">
                 <a class="button button--primary call-link" href=line.tel_href()>{call}</a>
                 {sms.map(|(href, label, hint)| view! {
                     <a class="button call-link" href=href>{label}</a>
-                    <p class="small muted helpline__hint">"What to send: " {hint}</p>
+                    <p class="small muted helpline__hint">{t!(Key::HelpWhatToSend)}" "{hint}</p>
                 })}
             </div>
             {tty.map(|(shown, digits)| view! {
                 <p class="small">
-                    <a href=format!("tel:{digits}")>{format!("TTY for {}: {shown}", line.name)}</a>
+                    <a href=format!("tel:{digits}")>{t!(Key::HelpLineTty, name = line.name, number = shown)}</a>
                 </p>
             })}
-            <p class="small muted">"Number last checked: " {month_words(&line.checked)}</p>
+            <p class="small muted">{t!(Key::HelpLineChecked, month = month_words(&line.checked))}</p>
         </li>
     }
 }

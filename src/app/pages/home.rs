@@ -5,10 +5,13 @@
 use crate::app::components::clean_time_card::CleanTimeCard;
 use crate::app::components::guide_current_step::CurrentStepCard;
 use crate::app::components::journal_entry::mood_and_craving;
+use crate::app::components::settings_region_suggestion::SettingsRegionSuggestion;
 use crate::app::hooks::{use_collection, use_doc};
 use crate::app::state::{now_ms, today};
 use crate::domain::checkin::{newest_first, CheckIn};
 use crate::domain::settings::{BackupDue, Settings};
+use crate::i18n::Key;
+use crate::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -30,26 +33,26 @@ fn TodayCard() -> impl IntoView {
     });
     view! {
         <section class="card home-today" aria-labelledby="home-today-title">
-            <h2 id="home-today-title" class="card__title">"Today"</h2>
+            <h2 id="home-today-title" class="card__title">{t!(Key::HomeTodayTitle)}</h2>
             {move || match latest_today.get() {
                 None => view! {
                     <A href="/journal/new" attr:class="button button--primary button--big">
-                        "How are you today?"
+                        {t!(Key::HomeHowAreYou)}
                     </A>
                 }
                 .into_any(),
                 Some(c) => {
                     let href = format!("/journal/{}", c.id);
                     view! {
-                        <p>"You checked in today: " {mood_and_craving(&c)} "."</p>
+                        <p>{t!(Key::HomeCheckedIn, summary = mood_and_craving(&c))}</p>
                         {c.used.then(|| view! {
                             <p class="small">
-                                "You logged a use. Your clean days still count. "
-                                <A href="/help">"Help is here if you need it."</A>
+                                {t!(Key::HomeLoggedUse)}" "
+                                <A href="/help">{t!(Key::HomeHelpIsHere)}</A>
                             </p>
                         })}
                         <p>
-                            <A href=href attr:class="button">"Edit today's check-in"</A>
+                            <A href=href attr:class="button">{t!(Key::HomeEditToday)}</A>
                         </p>
                     }
                     .into_any()
@@ -71,17 +74,14 @@ fn BackupNotice() -> impl IntoView {
     move || {
         due.get().map(|due| {
             let text = match due {
-                BackupDue::NoBackupYet => {
-                    "Your journal is saved only on this device. Download a backup file so you can get it back if this phone is lost.".to_string()
-                }
-                BackupDue::DaysAgo(days) => format!(
-                    "Your last backup was {days} days ago. Download a fresh one so your newest entries are safe too."
-                ),
+                BackupDue::NoBackupYet => t!(Key::HomeBackupNone).to_string(),
+                // Due only after a week or more, so always "days".
+                BackupDue::DaysAgo(days) => t!(Key::HomeBackupDaysAgo, days = days),
             };
             view! {
                 <div class="notice home-backup">
                     <p>{text}</p>
-                    <p><A href="/settings#backup">"Back up in Settings"</A></p>
+                    <p><A href="/settings#backup">{t!(Key::HomeBackupLink)}</A></p>
                 </div>
             }
         })
@@ -91,15 +91,16 @@ fn BackupNotice() -> impl IntoView {
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
-        <h1 class="visually-hidden">"Waymark home"</h1>
+        <h1 class="visually-hidden">{t!(Key::HomeTitle)}</h1>
         <CleanTimeCard/>
         <TodayCard/>
         <p class="home-craving">
             <A href="/tools/craving" attr:class="button button--primary button--big home-craving__button">
-                "I'm having a craving"
+                {t!(Key::HomeCravingButton)}
             </A>
         </p>
         <CurrentStepCard/>
+        <SettingsRegionSuggestion/>
         <BackupNotice/>
     }
 }

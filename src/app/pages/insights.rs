@@ -25,6 +25,11 @@ use crate::domain::insights::{
 };
 use crate::domain::settings::Settings;
 use crate::domain::tools::{Attendance, DoseLog, ExerciseLog, SowsRating, SOWS_MAX_TOTAL};
+use crate::i18n::format::{
+    day_month_short, month_short_name, month_short_year, weekday_by_index, weekday_short_by_index,
+};
+use crate::i18n::{tr, trn, Key, Plural};
+use crate::t;
 
 /// Beyond this many days, time charts show one point per month, so the
 /// picture stays readable and the table stays short.
@@ -33,31 +38,27 @@ const MAX_DAILY_POINTS: usize = 92;
 const TOP_TRIGGERS: usize = 8;
 /// Fewer days with a check-in than this, and patterns would be guesses.
 const MIN_DAYS: u32 = 2;
-const NOT_ENOUGH: &str = "Check in for a few days to see your patterns here.";
 
 fn values<T: Clone>(items: &[Envelope<T>]) -> Vec<T> {
     items.iter().map(|e| e.value.clone()).collect()
 }
 
-fn plural(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+/// A count in words ("1 session", "12 sessions"). The number goes in as
+/// plain digits, as these screens have always shown it.
+fn plural(key: Plural, n: i64) -> String {
+    trn(key, n, &[("count", &n)])
 }
 
 fn tick_day(d: NaiveDate) -> String {
-    d.format("%-d %b").to_string()
+    day_month_short(d)
 }
 
 fn tick_month(year: i32, month: u32, many_years: bool) -> String {
-    NaiveDate::from_ymd_opt(year, month, 1)
-        .map(|d| {
-            d.format(if many_years { "%b %y" } else { "%b" })
-                .to_string()
-        })
-        .unwrap_or_default()
+    match NaiveDate::from_ymd_opt(year, month, 1) {
+        Some(d) if many_years => month_short_year(d),
+        Some(_) => month_short_name(month).to_owned(),
+        None => String::new(),
+    }
 }
 
 fn next_month(y: i32, m: u32) -> (i32, u32) {
@@ -106,7 +107,11 @@ fn mood_and_craving(
             let (label, tick) = (table_date(date), tick_day(date));
             match by_date.get(&date) {
                 Some(p) => {
-                    let note = if p.used { "Use logged" } else { "" };
+                    let note = if p.used {
+                        tr(Key::InsightsUseLogged)
+                    } else {
+                        ""
+                    };
                     mood.push(
                         ChartPoint::new(&label, &tick, Some(p.mood))
                             .with_note(note)
@@ -142,9 +147,9 @@ fn mood_and_craving(
         let (label, tick) = (month_words(y, m), tick_month(y, m, many_years));
         match data {
             Some((mo, cr, n, used)) => {
-                let mut note = plural(i64::from(n), "day checked in", "days checked in");
+                let mut note = plural(Key::InsightsDaysCheckedIn, i64::from(n));
                 if used {
-                    note.push_str(", use logged");
+                    note = t!(Key::InsightsMonthUseLogged, days = note);
                 }
                 mood.push(
                     ChartPoint::new(&label, &tick, Some(mo / n as f32))
@@ -193,7 +198,7 @@ fn dated_points(mut items: Vec<(NaiveDate, f32)>) -> (Vec<ChartPoint>, bool) {
                 data.map(|(s, n)| s / n as f32),
             );
             match data {
-                Some((_, n)) => p.with_note(plural(i64::from(n), "rating", "ratings")),
+                Some((_, n)) => p.with_note(plural(Key::InsightsRatings, i64::from(n))),
                 None => p,
             }
         })
@@ -203,11 +208,11 @@ fn dated_points(mut items: Vec<(NaiveDate, f32)>) -> (Vec<ChartPoint>, bool) {
 
 /// Exercise sessions grouped by length, with the average mood change.
 fn exercise_points(logs: &[ExerciseLog]) -> Vec<ChartPoint> {
-    const GROUPS: [(&str, &str, u16, u16); 4] = [
-        ("Under 15 minutes", "<15", 0, 14),
-        ("15 to 29 minutes", "15-29", 15, 29),
-        ("30 to 59 minutes", "30-59", 30, 59),
-        ("60 minutes or more", "60+", 60, u16::MAX),
+    const GROUPS: [(Key, &str, u16, u16); 4] = [
+        (Key::InsightsExerciseUnder15, "<15", 0, 14),
+        (Key::InsightsExercise15To29, "15-29", 15, 29),
+        (Key::InsightsExercise30To59, "30-59", 30, 59),
+        (Key::InsightsExercise60Plus, "60+", 60, u16::MAX),
     ];
     let em = exercise_vs_mood(logs);
     GROUPS
@@ -221,7 +226,8 @@ fn exercise_points(logs: &[ExerciseLog]) -> Vec<ChartPoint> {
                 .collect();
             let n = changes.len();
             let mean = (n > 0).then(|| changes.iter().sum::<f32>() / n as f32);
-            ChartPoint::new(*label, *tick, mean).with_note(plural(n as i64, "session", "sessions"))
+            ChartPoint::new(tr(*label), *tick, mean)
+                .with_note(plural(Key::InsightsSessions, n as i64))
         })
         .collect()
 }
@@ -229,15 +235,15 @@ fn exercise_points(logs: &[ExerciseLog]) -> Vec<ChartPoint> {
 /// A short note under a section when the span has too little to show.
 fn gap_message(days_in_span: u32, has_any: bool, span: Span) -> &'static str {
     if has_any && days_in_span < MIN_DAYS && span != Span::All {
-        "There are not enough check-ins in this time to show a pattern. Try a longer time above."
+        tr(Key::InsightsTooFewInSpan)
     } else {
-        NOT_ENOUGH
+        tr(Key::InsightsNotEnough)
     }
 }
 
 /// The time span switch: three buttons, the chosen one pressed.
 fn span_switch(span: RwSignal<Span>) -> impl IntoView {
-    let button = move |value: Span, label: &'static str| {
+    let button = move |value: Span, label: Key| {
         view! {
             <button
                 type="button"
@@ -245,35 +251,39 @@ fn span_switch(span: RwSignal<Span>) -> impl IntoView {
                 aria-pressed=move || (span.get() == value).to_string()
                 on:click=move |_| span.set(value)
             >
-                {label}
+                {t!(label)}
             </button>
         }
     };
     view! {
         <div class="insights__span" role="group" aria-labelledby="span-label">
-            <span id="span-label" class="insights__span-label">"Show"</span>
-            {button(Span::Week, "Last 7 days")}
-            {button(Span::Month, "Last 30 days")}
-            {button(Span::All, "All time")}
+            <span id="span-label" class="insights__span-label">{t!(Key::InsightsSpanShow)}</span>
+            {button(Span::Week, Key::InsightsSpanWeek)}
+            {button(Span::Month, Key::InsightsSpanMonth)}
+            {button(Span::All, Key::InsightsSpanAll)}
         </div>
     }
 }
 
 /// What a section says when it has nothing to show: a sentence with a link
-/// to the tool that fills it.
+/// to the tool that fills it. `sentence` holds `{link}` where the link goes,
+/// so each language puts it where its grammar wants it.
 fn tool_hint(
-    before: &'static str,
+    sentence: Key,
     href: &'static str,
-    link: &'static str,
-    after: &'static str,
+    link: Key,
 ) -> impl Fn() -> AnyView + Copy + Send + Sync + 'static {
-    move || view! { <p class="muted">{before}<A href=href>{link}</A>{after}</p> }.into_any()
+    move || {
+        let text = tr(sentence);
+        let (before, after) = text.split_once("{link}").unwrap_or((text, ""));
+        view! { <p class="muted">{before}<A href=href>{tr(link)}</A>{after}</p> }.into_any()
+    }
 }
 
 /// A card with a heading; `body` is drawn when `ready`, `empty` otherwise.
 fn section<B, E>(
     id: &'static str,
-    heading: &'static str,
+    heading: Key,
     ready: impl Fn() -> bool + Send + Sync + 'static,
     body: B,
     empty: E,
@@ -288,7 +298,7 @@ where
     // Redrawn only when `ready` flips; the parts inside update themselves.
     view! {
         <section class="card insights__section" id=id aria-labelledby=labelled>
-            <h2 id=title_id>{heading}</h2>
+            <h2 id=title_id>{tr(heading)}</h2>
             {move || if ready.get() { untrack(&body) } else { untrack(&empty) }}
         </section>
     }
@@ -332,34 +342,32 @@ pub fn InsightsPage() -> impl IntoView {
     let craving_points = Memo::new(move |_| mood_craving.with(|m| m.1.clone()));
     let monthly = move || mood_craving.with(|m| m.2);
 
-    let hour_points =
-        Memo::new(move |_| {
-            checkins.with(|c| {
-                craving_by_hour(in_span(c, span.get(), today), offset)
-                    .into_iter()
-                    .map(|b| {
-                        let h = u32::from(b.key);
-                        let label = format!("{h:02}:00 to {:02}:00", (h + 1) % 24);
-                        ChartPoint::new(label, format!("{h:02}:00"), b.mean_craving)
-                            .with_note(plural(i64::from(b.entries), "check-in", "check-ins"))
-                    })
-                    .collect::<Vec<_>>()
-            })
-        });
+    let hour_points = Memo::new(move |_| {
+        checkins.with(|c| {
+            craving_by_hour(in_span(c, span.get(), today), offset)
+                .into_iter()
+                .map(|b| {
+                    let h = u32::from(b.key);
+                    let label = t!(
+                        Key::InsightsHourRange,
+                        from = format!("{h:02}:00"),
+                        to = format!("{:02}:00", (h + 1) % 24)
+                    );
+                    ChartPoint::new(label, format!("{h:02}:00"), b.mean_craving)
+                        .with_note(plural(Key::InsightsCheckIns, i64::from(b.entries)))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let weekday_points = Memo::new(move |_| {
         checkins.with(|c| {
             craving_by_weekday(in_span(c, span.get(), today))
                 .into_iter()
                 .map(|b| {
-                    let day = NaiveDate::from_isoywd_opt(2024, 1, b.key);
-                    let (label, tick) = day
-                        .map(|d| (d.format("%A").to_string(), d.format("%a").to_string()))
-                        .unwrap_or_default();
-                    ChartPoint::new(label, tick, b.mean_craving).with_note(plural(
-                        i64::from(b.entries),
-                        "check-in",
-                        "check-ins",
-                    ))
+                    let day = b.key.num_days_from_monday() as usize;
+                    let (label, tick) = (weekday_by_index(day), weekday_short_by_index(day));
+                    ChartPoint::new(label, tick, b.mean_craving)
+                        .with_note(plural(Key::InsightsCheckIns, i64::from(b.entries)))
                 })
                 .collect::<Vec<_>>()
         })
@@ -437,11 +445,11 @@ pub fn InsightsPage() -> impl IntoView {
             runs.iter()
                 .map(|r| {
                     let note = match r.ended_by_use {
-                        Some(d) => format!("Ended by a lapse on {}", table_date(d)),
-                        None => "Still going".to_owned(),
+                        Some(d) => t!(Key::InsightsRunEnded, date = table_date(d)),
+                        None => tr(Key::InsightsRunGoing).to_owned(),
                     };
                     ChartPoint::new(
-                        format!("From {}", table_date(r.start)),
+                        t!(Key::InsightsRunFrom, date = table_date(r.start)),
                         tick_day(r.start),
                         Some(r.days as f32),
                     )
@@ -455,38 +463,36 @@ pub fn InsightsPage() -> impl IntoView {
 
     let mood_title = Signal::derive(move || {
         if monthly() {
-            "Average mood by month, from 1 (very low) to 5 (very good)".to_owned()
+            tr(Key::InsightsMoodTitleMonthly).to_owned()
         } else {
-            "Mood by day, from 1 (very low) to 5 (very good)".to_owned()
+            tr(Key::InsightsMoodTitleDaily).to_owned()
         }
     });
     let craving_title = Signal::derive(move || {
         if monthly() {
-            "Average craving by month, from 0 (not at all) to 10 (extremely)".to_owned()
+            tr(Key::InsightsCravingTitleMonthly).to_owned()
         } else {
-            "Craving by day, from 0 (not at all) to 10 (extremely)".to_owned()
+            tr(Key::InsightsCravingTitleDaily).to_owned()
         }
     });
     let sows_title = Signal::derive(move || {
         if sows_points.with(|p| p.1) {
-            format!("Average SOWS total by month, out of {SOWS_MAX_TOTAL}")
+            t!(Key::InsightsSowsTitleMonthly, max = SOWS_MAX_TOTAL)
         } else {
-            format!("SOWS total each time you rated, out of {SOWS_MAX_TOTAL}")
+            t!(Key::InsightsSowsTitle, max = SOWS_MAX_TOTAL)
         }
     });
 
     let mood_body = move || {
         let line = move || {
             let t = totals.get();
-            format!(
-                "Average mood {} of 5 · average craving {} of 10 · {}.",
-                t.mean_mood.map(|m| number(m, false)).unwrap_or_default(),
-                t.mean_craving.map(|c| number(c, false)).unwrap_or_default(),
-                plural(
-                    i64::from(t.days_checked_in),
-                    "day checked in",
-                    "days checked in"
-                ),
+            t!(
+                Key::InsightsMoodLine,
+                mood = t.mean_mood.map(|m| number(m, false)).unwrap_or_default(),
+                mood_max = MOOD_MAX,
+                craving = t.mean_craving.map(|c| number(c, false)).unwrap_or_default(),
+                craving_max = CRAVING_MAX,
+                days = plural(Key::InsightsDaysCheckedIn, i64::from(t.days_checked_in)),
             )
         };
         view! {
@@ -498,11 +504,11 @@ pub fn InsightsPage() -> impl IntoView {
                 points=mood_points
                 min=1.0
                 max=f32::from(MOOD_MAX)
-                label_header="Date"
-                value_header="Mood"
-                note_header="Use"
-                mark_legend="A ring marks a day you logged a use."
-                missing="No check-in"
+                label_header=tr(Key::InsightsDate)
+                value_header=tr(Key::InsightsMood)
+                note_header=tr(Key::InsightsUse)
+                mark_legend=tr(Key::InsightsRingLegend)
+                missing=tr(Key::InsightsNoCheckIn)
             />
             <Chart
                 id="chart-craving"
@@ -510,11 +516,11 @@ pub fn InsightsPage() -> impl IntoView {
                 kind=ChartKind::Line
                 points=craving_points
                 max=f32::from(CRAVING_MAX)
-                label_header="Date"
-                value_header="Craving"
-                note_header="Use"
-                mark_legend="A ring marks a day you logged a use."
-                missing="No check-in"
+                label_header=tr(Key::InsightsDate)
+                value_header=tr(Key::InsightsCraving)
+                note_header=tr(Key::InsightsUse)
+                mark_legend=tr(Key::InsightsRingLegend)
+                missing=tr(Key::InsightsNoCheckIn)
             />
         }
         .into_any()
@@ -522,17 +528,17 @@ pub fn InsightsPage() -> impl IntoView {
 
     let hour_body = move || {
         view! {
-            <p class="muted small">"By the time of day you saved each check-in."</p>
+            <p class="muted small">{tr(Key::InsightsHourHint)}</p>
             <Chart
                 id="chart-hour"
-                title="Average craving by hour of the day, from 0 to 10"
+                title=tr(Key::InsightsHourTitle).to_owned()
                 kind=ChartKind::Bar
                 points=hour_points
                 max=f32::from(CRAVING_MAX)
-                label_header="Hour"
-                value_header="Average craving"
-                note_header="Check-ins"
-                missing="No check-ins"
+                label_header=tr(Key::InsightsHour)
+                value_header=tr(Key::InsightsAverageCraving)
+                note_header=tr(Key::InsightsCheckInsHeader)
+                missing=tr(Key::InsightsNoCheckIns)
             />
         }
         .into_any()
@@ -542,14 +548,14 @@ pub fn InsightsPage() -> impl IntoView {
         view! {
             <Chart
                 id="chart-weekday"
-                title="Average craving by day of the week, from 0 to 10"
+                title=tr(Key::InsightsWeekdayTitle).to_owned()
                 kind=ChartKind::Bar
                 points=weekday_points
                 max=f32::from(CRAVING_MAX)
-                label_header="Day"
-                value_header="Average craving"
-                note_header="Check-ins"
-                missing="No check-ins"
+                label_header=tr(Key::InsightsDay)
+                value_header=tr(Key::InsightsAverageCraving)
+                note_header=tr(Key::InsightsCheckInsHeader)
+                missing=tr(Key::InsightsNoCheckIns)
             />
         }
         .into_any()
@@ -561,7 +567,7 @@ pub fn InsightsPage() -> impl IntoView {
                 t.iter()
                     .map(|t| {
                         let helped = if t.helped.is_empty() {
-                            "Nothing noted".to_owned()
+                            tr(Key::InsightsNothingNoted).to_owned()
                         } else {
                             t.helped
                                 .iter()
@@ -583,12 +589,12 @@ pub fn InsightsPage() -> impl IntoView {
         view! {
             <div class="chart__scroll">
                 <table class="chart__table insights__triggers">
-                    <caption>"Your most frequent triggers, and what helped on those days"</caption>
+                    <caption>{tr(Key::InsightsTriggersCaption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Trigger"</th>
-                            <th scope="col">"Check-ins"</th>
-                            <th scope="col">"What helped (times)"</th>
+                            <th scope="col">{tr(Key::InsightsTrigger)}</th>
+                            <th scope="col">{tr(Key::InsightsCheckInsHeader)}</th>
+                            <th scope="col">{tr(Key::InsightsHelpedTimes)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -600,7 +606,7 @@ pub fn InsightsPage() -> impl IntoView {
     let triggers_empty = move || {
         let msg = move || {
             if enough() {
-                "No triggers noted in this time. When you check in, you can pick what set off a craving."
+                tr(Key::InsightsNoTriggers)
             } else {
                 gap()
             }
@@ -611,147 +617,137 @@ pub fn InsightsPage() -> impl IntoView {
     let sows_body = move || {
         let points = Signal::derive(move || sows_points.with(|p| p.0.clone()));
         view! {
-            <p class="muted small">
-                "The Subjective Opiate Withdrawal Scale. Share the numbers with your prescriber; they can tell you what they mean for you."
-            </p>
+            <p class="muted small">{tr(Key::InsightsSowsHint)}</p>
             <Chart
                 id="chart-sows"
                 title=sows_title
                 kind=ChartKind::Line
                 points=points
                 max=f32::from(SOWS_MAX_TOTAL)
-                label_header="Date"
-                value_header="Total"
-                note_header="Ratings"
+                label_header=tr(Key::InsightsDate)
+                value_header=tr(Key::InsightsTotal)
+                note_header=tr(Key::InsightsRatingsHeader)
             />
         }
         .into_any()
     };
     let sows_empty = tool_hint(
-        "No withdrawal ratings in this time. You can rate withdrawal in ",
+        Key::InsightsSowsEmpty,
         "/tools/treatment",
-        "Treatment",
-        ".",
+        Key::InsightsSowsEmptyLink,
     );
 
     let exercise_body = move || {
         let line = move || {
             exercise_mean.get().map(|m| {
-            format!(
-                "{} of exercise. On average your mood changed by {} points after a session (on the 1 to 5 scale).",
-                plural(exercise_minutes.get(), "minute", "minutes"),
-                number(m, true),
-            )
-        })
+                t!(
+                    Key::InsightsExerciseLine,
+                    minutes = plural(Key::InsightsMinutes, exercise_minutes.get()),
+                    change = number(m, true),
+                )
+            })
         };
         view! {
             <p>{line}</p>
             <Chart
                 id="chart-exercise"
-                title="Average mood change after exercise, by how long you exercised"
+                title=tr(Key::InsightsExerciseTitle).to_owned()
                 kind=ChartKind::Bar
                 points=exercise_chart
                 min=-4.0
                 max=4.0
-                label_header="Session length"
-                value_header="Mood change"
-                note_header="Sessions"
-                missing="No sessions"
+                label_header=tr(Key::InsightsSessionLength)
+                value_header=tr(Key::InsightsMoodChange)
+                note_header=tr(Key::InsightsSessionsHeader)
+                missing=tr(Key::InsightsNoSessions)
                 signed=true
             />
         }
         .into_any()
     };
     let exercise_empty = tool_hint(
-        "No exercise logged in this time. You can log a walk or any activity in ",
+        Key::InsightsExerciseEmpty,
         "/tools/exercise",
-        "Exercise",
-        ".",
+        Key::InsightsExerciseEmptyLink,
     );
 
     let meetings_body = move || {
         view! {
             <Chart
                 id="chart-meetings"
-                title="Meetings you went to, by month"
+                title=tr(Key::InsightsMeetingsTitle).to_owned()
                 kind=ChartKind::Bar
                 points=meeting_points
-                label_header="Month"
-                value_header="Meetings"
+                label_header=tr(Key::InsightsMonth)
+                value_header=tr(Key::InsightsMeetingsHeader)
             />
         }
         .into_any()
     };
     let meetings_empty = tool_hint(
-        "No meetings marked in this time. You can mark the ones you go to in ",
+        Key::InsightsMeetingsEmpty,
         "/tools/meetings",
-        "Meetings",
-        ".",
+        Key::InsightsMeetingsEmptyLink,
     );
 
     let clean_body = move || {
         let line = move || {
-            format!(
-                "{} in all, over {}. A lapse starts a new stretch; the days before it still count.",
-                plural(clean_total.get(), "clean day", "clean days"),
-                plural(runs.with(Vec::len) as i64, "stretch", "stretches"),
+            t!(
+                Key::InsightsCleanLine,
+                days = plural(Key::InsightsCleanDays, clean_total.get()),
+                stretches = plural(Key::InsightsStretches, runs.with(Vec::len) as i64),
             )
         };
         view! {
             <p>{line}</p>
             <Chart
                 id="chart-clean"
-                title="Clean days in each stretch, oldest first"
+                title=tr(Key::InsightsCleanTitle).to_owned()
                 kind=ChartKind::Bar
                 points=run_points
-                label_header="Stretch"
-                value_header="Clean days"
-                note_header="How it ended"
-                mark_legend="Bars in this colour ended with a lapse."
+                label_header=tr(Key::InsightsStretch)
+                value_header=tr(Key::InsightsCleanDaysHeader)
+                note_header=tr(Key::InsightsHowItEnded)
+                mark_legend=tr(Key::InsightsBarLegend)
             />
         }
         .into_any()
     };
     let clean_empty = tool_hint(
-        "Add your start date in ",
+        Key::InsightsCleanEmpty,
         "/settings",
-        "Settings",
-        ", or check in, to see your clean time here.",
+        Key::InsightsCleanEmptyLink,
     );
 
     view! {
         <div class="insights">
             <div class="no-print">
-                <h1>"Insights"</h1>
-                <p class="muted">
-                    "Patterns from your check-ins and tools. They are worked out on this phone only, and nothing leaves it."
-                </p>
+                <h1>{tr(Key::InsightsTitle)}</h1>
+                <p class="muted">{tr(Key::InsightsIntro)}</p>
                 {span_switch(span)}
                 <Show when=move || !journal.complete.get()>
-                    <p class="muted small" role="status">
-                        "Reading your older check-ins. The charts fill in as they arrive."
-                    </p>
+                    <p class="muted small" role="status">{tr(Key::InsightsReading)}</p>
                 </Show>
                 <Show when=move || !has_any.get()>
                     <div class="card insights__empty">
-                        <p class="insights__empty-text">{NOT_ENOUGH}</p>
-                        <A href="/journal/new" attr:class="button button--primary">"Check in now"</A>
+                        <p class="insights__empty-text">{tr(Key::InsightsNotEnough)}</p>
+                        <A href="/journal/new" attr:class="button button--primary">{tr(Key::InsightsCheckInNow)}</A>
                     </div>
                 </Show>
-                {section("mood", "Mood and craving over time", enough, mood_body, empty_checkins)}
-                {section("by-hour", "Craving by time of day", enough, hour_body, empty_checkins)}
-                {section("by-weekday", "Craving by day of the week", enough, weekday_body, empty_checkins)}
+                {section("mood", Key::InsightsMoodHeading, enough, mood_body, empty_checkins)}
+                {section("by-hour", Key::InsightsHourHeading, enough, hour_body, empty_checkins)}
+                {section("by-weekday", Key::InsightsWeekdayHeading, enough, weekday_body, empty_checkins)}
                 {section(
                     "triggers",
-                    "Triggers and what helped",
+                    Key::InsightsTriggersHeading,
                     move || enough() && triggers.with(|t| !t.is_empty()),
                     triggers_body,
                     triggers_empty,
                 )}
-                {section("sows", "Withdrawal scores (SOWS)", move || sows_points.with(|p| !p.0.is_empty()), sows_body, sows_empty)}
-                {section("exercise", "Exercise and mood", move || exercise_mean.with(Option::is_some), exercise_body, exercise_empty)}
-                {section("meetings", "Meetings per month", move || meeting_points.with(|p| !p.is_empty()), meetings_body, meetings_empty)}
-                {section("clean-time", "Clean time history", move || runs.with(|r| !r.is_empty()), clean_body, clean_empty)}
+                {section("sows", Key::InsightsSowsHeading, move || sows_points.with(|p| !p.0.is_empty()), sows_body, sows_empty)}
+                {section("exercise", Key::InsightsExerciseHeading, move || exercise_mean.with(Option::is_some), exercise_body, exercise_empty)}
+                {section("meetings", Key::InsightsMeetingsHeading, move || meeting_points.with(|p| !p.is_empty()), meetings_body, meetings_empty)}
+                {section("clean-time", Key::InsightsCleanHeading, move || runs.with(|r| !r.is_empty()), clean_body, clean_empty)}
             </div>
             <PrintSummary
                 checkins=checkins

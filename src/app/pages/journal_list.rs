@@ -8,6 +8,8 @@ use crate::app::hooks::use_collection;
 use crate::app::state::today;
 use crate::data::envelope::Envelope;
 use crate::domain::checkin::{newest_first, trigger_counts, CheckIn};
+use crate::i18n::{trn, Key};
+use crate::t;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -110,19 +112,14 @@ pub fn JournalPage() -> impl IntoView {
             })
         });
         match found {
-            None if !checkins.complete.get_untracked() => jump_message.set(Some(
-                "Your older check-ins are still being read. Try again in a moment.".to_string(),
-            )),
-            None => jump_message.set(Some(
-                "There is no check-in on or before that day.".to_string(),
-            )),
+            None if !checkins.complete.get_untracked() => {
+                jump_message.set(Some(t!(Key::JournalJumpStillReading).to_string()))
+            }
+            None => jump_message.set(Some(t!(Key::JournalJumpNothing).to_string())),
             Some((index, day)) => {
-                jump_message.set((day != date).then(|| {
-                    format!(
-                        "No check-in that day. Showing the closest earlier day, {}.",
-                        day_label(day, today)
-                    )
-                }));
+                jump_message.set(
+                    (day != date).then(|| t!(Key::JournalJumpClosest, day = day_label(day, today))),
+                );
                 let needed = (index / PAGE + 1) * PAGE;
                 shown.update(|n| *n = (*n).max(needed));
                 let anchor = day_anchor(day);
@@ -151,52 +148,50 @@ pub fn JournalPage() -> impl IntoView {
         })
     };
 
+    // The counts go in as plain digits ("3650", not "3,650"), as the journal
+    // has always shown them.
     let count_text = move || {
         if !checkins.complete.get() {
-            return "Showing your newest check-ins. Reading the older ones…".to_string();
+            return t!(Key::JournalCountReading).to_string();
         }
         let total = sorted.with(Vec::len);
         let matching = filtered.with(Vec::len);
         let on_screen = matching.min(shown.get());
         let filtering = !query.with(|q| q.trim().is_empty()) || !trigger.with(String::is_empty);
-        match (filtering, matching) {
-            (true, 0) => "No check-ins match.".to_string(),
-            (true, n) if n > on_screen => {
-                format!("{n} check-ins match. Showing the newest {on_screen}.")
-            }
-            (true, 1) => "1 check-in matches.".to_string(),
-            (true, n) => format!("{n} check-ins match."),
-            (false, _) if total > on_screen => {
-                format!("{total} check-ins. Showing the newest {on_screen}.")
-            }
-            (false, 1) => "1 check-in.".to_string(),
-            (false, _) => format!("{total} check-ins."),
-        }
+        let (key, count) = match (filtering, matching) {
+            (true, 0) => return t!(Key::JournalCountNoMatch).to_string(),
+            (true, n) if n > on_screen => (Key::JournalCountMatchSome, n),
+            (true, n) => (Key::JournalCountMatch, n),
+            (false, _) if total > on_screen => (Key::JournalCountSome, total),
+            (false, _) => (Key::JournalCount, total),
+        };
+        trn(
+            key,
+            count as i64,
+            &[("count", &count), ("shown", &on_screen)],
+        )
     };
 
     let more_to_show = move || filtered.with(Vec::len) > shown.get();
 
     view! {
-        <h1>"Journal"</h1>
+        <h1>{t!(Key::JournalTitle)}</h1>
         <JournalFlash/>
         <p>
-            <A href="/journal/new" attr:class="button button--primary button--big">"New check-in"</A>
+            <A href="/journal/new" attr:class="button button--primary button--big">{t!(Key::JournalNew)}</A>
         </p>
         <Show
             when=move || sorted.with(|all| !all.is_empty())
             fallback=|| view! {
                 <div class="card journal-empty">
-                    <p class="card__title">"Your journal is empty for now."</p>
-                    <p>
-                        "A check-in takes less than a minute: how you feel, how strong the craving is, "
-                        "and anything you want to remember. Tap \"New check-in\" to write your first one."
-                    </p>
+                    <p class="card__title">{t!(Key::JournalEmptyTitle)}</p>
+                    <p>{t!(Key::JournalEmptyText)}</p>
                 </div>
             }
         >
             <div class="journal-tools" role="search">
                 <div class="field">
-                    <label for="journal-search">"Search notes"</label>
+                    <label for="journal-search">{t!(Key::JournalSearch)}</label>
                     <input
                         id="journal-search"
                         type="search"
@@ -210,7 +205,7 @@ pub fn JournalPage() -> impl IntoView {
                 </div>
                 <div class="journal-tools__row">
                     <div class="field">
-                        <label for="journal-trigger">"Filter by trigger"</label>
+                        <label for="journal-trigger">{t!(Key::JournalFilter)}</label>
                         <select
                             id="journal-trigger"
                             prop:value=move || trigger.get()
@@ -219,7 +214,7 @@ pub fn JournalPage() -> impl IntoView {
                                 shown.set(PAGE);
                             }
                         >
-                            <option value="">"All check-ins"</option>
+                            <option value="">{t!(Key::JournalFilterAll)}</option>
                             {move || trigger_names.get().into_iter().map(|name| {
                                 let value = name.clone();
                                 view! { <option value=value>{name}</option> }
@@ -227,7 +222,7 @@ pub fn JournalPage() -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="journal-jump">"Jump to date"</label>
+                        <label for="journal-jump">{t!(Key::JournalJump)}</label>
                         <input
                             id="journal-jump"
                             type="date"
@@ -249,7 +244,7 @@ pub fn JournalPage() -> impl IntoView {
                             trigger.set(String::new());
                         }
                     >
-                        "Clear search and filter"
+                        {t!(Key::JournalClearFilter)}
                     </button>
                 </p>
             </Show>
@@ -257,7 +252,7 @@ pub fn JournalPage() -> impl IntoView {
             <Show when=more_to_show>
                 <p>
                     <button type="button" class="button journal-more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        "Show more"
+                        {t!(Key::JournalShowMore)}
                     </button>
                 </p>
             </Show>

@@ -14,32 +14,22 @@ use crate::app::hooks::{use_collection, CollectionHandle};
 use crate::app::state::{new_id, now_ms, today};
 use crate::content::ToolId;
 use crate::domain::tools::{attendance_per_month, Attendance, FieldError, Meeting};
+use crate::i18n::{format, trn, Key};
+use crate::t;
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::insights::WEEKDAYS;
 
-/// The full English name of a weekday, for labels.
+/// The full name of a weekday in the current language, for labels.
 fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
+    format::weekday_by_index(w.num_days_from_monday() as usize)
 }
 
 /// "1 meeting", "3 meetings".
 fn meetings_count(n: u32) -> String {
-    if n == 1 {
-        "1 meeting".to_owned()
-    } else {
-        format!("{n} meetings")
-    }
+    trn(Key::MeetingsCount, i64::from(n), &[])
 }
 
 /// The meeting form, as typed. `weekday` is 0 (Monday) to 6 (Sunday).
@@ -83,14 +73,11 @@ impl RecordForm for MeetingForm {
             .ok()
             .and_then(|n| Weekday::try_from(n).ok());
         if weekday.is_none() {
-            errors.push(FieldError::new("weekday", "Pick the day of the week."));
+            errors.push(FieldError::new("weekday", t!(Key::MeetingsPickWeekday)));
         }
         let time = parse_time(&self.time);
         if time.is_none() {
-            errors.push(FieldError::new(
-                "time",
-                "Add the time it starts, like 19:00.",
-            ));
+            errors.push(FieldError::new("time", t!(Key::MeetingsTimeRequired)));
         }
         let meeting = Meeting {
             id,
@@ -146,11 +133,8 @@ impl RecordForm for AttendanceForm {
         let today = today();
         let date = parse_date(&self.date);
         match date {
-            None => errors.push(FieldError::new("date", "Pick the day you went.")),
-            Some(d) if d > today => errors.push(FieldError::new(
-                "date",
-                "This day has not come yet. Pick today or an earlier day.",
-            )),
+            None => errors.push(FieldError::new("date", t!(Key::MeetingsPickDayWent))),
+            Some(d) if d > today => errors.push(FieldError::new("date", t!(Key::RecordsFutureDay))),
             Some(_) => {}
         }
         let meeting_id = Some(self.meeting.trim().to_owned()).filter(|m| !m.is_empty());
@@ -178,7 +162,7 @@ pub fn MeetingsPage() -> impl IntoView {
     let log = use_collection::<Attendance>();
     view! {
         <div class="record-page">
-            <h1>"Meetings"</h1>
+            <h1>{t!(Key::MeetingsTitle)}</h1>
             <StepLinks tool=ToolId::Meetings/>
             <SavedMeetings meetings=meetings log=log/>
             <AttendanceLog meetings=meetings log=log/>
@@ -209,7 +193,7 @@ fn SavedMeetings(
         let mut items: Vec<Meeting> = meetings.items.get().into_iter().map(|e| e.value).collect();
         if items.is_empty() {
             return view! {
-                <p class="muted">"No meetings saved yet. Add one you go to, or want to try."</p>
+                <p class="muted">{t!(Key::MeetingsEmpty)}</p>
             }
             .into_any();
         }
@@ -236,7 +220,7 @@ fn SavedMeetings(
 
     view! {
         <section class="record-section" aria-labelledby="meetings-list-title">
-            <h2 id="meetings-list-title">"Your meetings"</h2>
+            <h2 id="meetings-list-title">{t!(Key::MeetingsListTitle)}</h2>
             {move || went_error.get().map(|m| view! { <p class="notice notice--danger" role="alert">{m}</p> })}
             {list}
             {undo.view()}
@@ -245,22 +229,22 @@ fn SavedMeetings(
             ctl=ctl
             handle=meetings
             collapsed=Signal::derive(move || meetings.items.with(|i| !i.is_empty()))
-            title_new="Add a meeting"
-            title_edit="Change this meeting"
-            save_label="Save meeting"
+            title_new=t!(Key::MeetingsAdd)
+            title_edit=t!(Key::MeetingsChange)
+            save_label=t!(Key::MeetingsSave)
         >
-            <TextField id=ctl.id("name") label="Name of the meeting" autocomplete="off"
+            <TextField id=ctl.id("name") label=t!(Key::MeetingsNameLabel) autocomplete="off"
                 bind=ctl.bind(|f| f.name.clone(), |f, v| f.name = v) error=ctl.error("name")/>
-            <SelectField id=ctl.id("weekday") label="Day of the week" options=weekday_options
+            <SelectField id=ctl.id("weekday") label=t!(Key::MeetingsWeekdayLabel) options=weekday_options
                 bind=ctl.bind(|f| f.weekday.clone(), |f, v| f.weekday = v) error=ctl.error("weekday")/>
-            <TextField id=ctl.id("time") label="Start time" kind="time"
+            <TextField id=ctl.id("time") label=t!(Key::MeetingsStartTime) kind="time"
                 bind=ctl.bind(|f| f.time.clone(), |f, v| f.time = v) error=ctl.error("time")/>
-            <TextField id=ctl.id("place") label="Place (optional)"
+            <TextField id=ctl.id("place") label=t!(Key::RecordsPlaceOptional)
                 bind=ctl.bind(|f| f.place.clone(), |f, v| f.place = v) error=ctl.error("place")/>
-            <TextField id=ctl.id("link") label="Online link (optional)" kind="url" inputmode="url"
-                hint="For a meeting you join online, like a Zoom link."
+            <TextField id=ctl.id("link") label=t!(Key::MeetingsLinkLabel) kind="url" inputmode="url"
+                hint=t!(Key::MeetingsLinkHint)
                 bind=ctl.bind(|f| f.link.clone(), |f, v| f.link = v) error=ctl.error("link")/>
-            <TextField id=ctl.id("notes") label="Notes (optional)" multiline=true
+            <TextField id=ctl.id("notes") label=t!(Key::RecordsNotesOptional) multiline=true
                 bind=ctl.bind(|f| f.notes.clone(), |f, v| f.notes = v) error=ctl.error("notes")/>
         </RecordFormFrame>
     }
@@ -278,12 +262,15 @@ fn meeting_row(
     went_error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let name = m.name.trim().to_owned();
-    let every = format!(
-        "Every {} at {}",
-        weekday_name(m.weekday),
-        time_words(m.time)
+    let every = t!(
+        Key::MeetingsEvery,
+        weekday = weekday_name(m.weekday),
+        time = time_words(m.time)
     );
-    let next = format!("Next: {}", day_words(m.next_date(today), today));
+    let next = t!(
+        Key::MeetingsNext,
+        day = day_words(m.next_date(today), today)
+    );
     let id = m.id.clone();
     let edit_id = id.clone();
     let delete_name = name.clone();
@@ -300,17 +287,17 @@ fn meeting_row(
     let place = (!m.place.trim().is_empty()).then(|| view! { <p>{m.place.clone()}</p> });
     let link = m.link_href().map(|href| {
         view! {
-            <p><a href=href target="_blank" rel="noopener noreferrer">"Join online"</a></p>
+            <p><a href=href target="_blank" rel="noopener noreferrer">{t!(Key::MeetingsJoin)}</a></p>
         }
     });
     let notes = (!m.notes.trim().is_empty())
         .then(|| view! { <p class="record-row__notes">{m.notes.clone()}</p> });
     let went = if already {
-        view! { <p class="record-row__done">"You went today. Well done."</p> }.into_any()
+        view! { <p class="record-row__done">{t!(Key::MeetingsWentTodayDone)}</p> }.into_any()
     } else {
         let meeting_id = m.id.clone();
         let meeting_name = name.clone();
-        let hidden = format!(" to {name}");
+        let hidden = format!(" {}", t!(Key::MeetingsWentTo, name = name));
         view! {
             <button type="button" class="button button--primary" on:click=move |_| {
                 let attendance = Attendance {
@@ -322,7 +309,7 @@ fn meeting_row(
                 };
                 went_error.set(log.save(attendance, None).err());
             }>
-                "I went today" <span class="visually-hidden">{hidden}</span>
+                {t!(Key::MeetingsWentToday)} <span class="visually-hidden">{hidden}</span>
             </button>
         }
         .into_any()
@@ -354,7 +341,7 @@ fn AttendanceLog(
         let per_month = attendance_per_month(&entries);
         if per_month.is_empty() {
             return view! {
-                <p class="muted">"Nothing logged yet. Tap \"I went today\" after a meeting, or add one below."</p>
+                <p class="muted">{t!(Key::MeetingsLogEmpty)}</p>
             }
             .into_any();
         }
@@ -365,7 +352,7 @@ fn AttendanceLog(
             .map(|(_, _, n)| *n)
             .unwrap_or(0);
         view! {
-            <p class="record-total">"This month: " <strong>{meetings_count(this_month)}</strong></p>
+            <p class="record-total">{t!(Key::MeetingsThisMonth)} " " <strong>{meetings_count(this_month)}</strong></p>
             <ul class="list-plain record-months">
                 {per_month
                     .into_iter()
@@ -395,7 +382,7 @@ fn AttendanceLog(
                         .as_ref()
                         .and_then(|id| names.iter().find(|(i, _)| i == id))
                         .map(|(_, n)| n.clone())
-                        .unwrap_or_else(|| "A meeting".to_owned())
+                        .unwrap_or_else(|| t!(Key::MeetingsAMeeting).to_owned())
                 } else {
                     a.name.clone()
                 };
@@ -438,7 +425,7 @@ fn AttendanceLog(
         },
     );
     let options = Signal::derive(move || {
-        let mut opts = vec![(String::new(), "Another meeting".to_owned())];
+        let mut opts = vec![(String::new(), t!(Key::MeetingsAnother).to_owned())];
         opts.extend(
             meetings
                 .items
@@ -452,7 +439,7 @@ fn AttendanceLog(
 
     view! {
         <section class="record-section" aria-labelledby="attendance-log-title">
-            <h2 id="attendance-log-title">"Meetings you went to"</h2>
+            <h2 id="attendance-log-title">{t!(Key::MeetingsLogTitle)}</h2>
             {months}
             <ul class="list-plain record-list">{entries}</ul>
             {undo.view()}
@@ -461,21 +448,21 @@ fn AttendanceLog(
             ctl=ctl
             handle=log
             collapsed=Signal::derive(move || log.items.with(|i| !i.is_empty()))
-            title_new="Add a meeting you went to"
-            title_edit="Change this entry"
-            save_label="Save to the log"
+            title_new=t!(Key::MeetingsLogAdd)
+            title_edit=t!(Key::RecordsChangeEntry)
+            save_label=t!(Key::MeetingsLogSave)
         >
             {move || {
                 let opts = options.get();
                 (opts.len() > 1).then(|| view! {
-                    <SelectField id=ctl.id("meeting") label="Which meeting?" options=opts bind=pick/>
+                    <SelectField id=ctl.id("meeting") label=t!(Key::MeetingsWhich) options=opts bind=pick/>
                 })
             }}
             <Show when=other>
-                <TextField id=ctl.id("name") label="Name of the meeting" autocomplete="off"
+                <TextField id=ctl.id("name") label=t!(Key::MeetingsNameLabel) autocomplete="off"
                     bind=ctl.bind(|f| f.name.clone(), |f, v| f.name = v) error=ctl.error("name")/>
             </Show>
-            <TextField id=ctl.id("date") label="Date you went" kind="date"
+            <TextField id=ctl.id("date") label=t!(Key::MeetingsDateWent) kind="date"
                 bind=ctl.bind(|f| f.date.clone(), |f, v| f.date = v) error=ctl.error("date")/>
         </RecordFormFrame>
     }

@@ -3,11 +3,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::Key;
+use crate::t;
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <h1>"We could not find that page"</h1>
-        <p>"The link may be old. Nothing you saved is affected."</p>
-        <p><A href="/" attr:class="button button--primary">"Go to the home screen"</A></p>
+        <h1>{t!(Key::ShellNotFoundTitle)}</h1>
+        <p>{t!(Key::ShellNotFoundText)}</p>
+        <p><A href="/" attr:class="button button--primary">{t!(Key::ShellNotFoundHome)}</A></p>
     }
 }

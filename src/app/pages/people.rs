@@ -16,6 +16,8 @@ use crate::app::state::{now_ms, today};
 use crate::content::ToolId;
 use crate::domain::ics::{appointment_to_ics, ics_file_name};
 use crate::domain::tools::{crisis_order, sorted_for_list, Appointment, Contact, FieldError, Role};
+use crate::i18n::Key;
+use crate::t;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -108,17 +110,14 @@ impl RecordForm for AppointmentForm {
         let mut errors = Vec::new();
         let date = parse_date(&self.date);
         if date.is_none() {
-            errors.push(FieldError::new("date", "Pick the day of the appointment."));
+            errors.push(FieldError::new("date", t!(Key::PeoplePickDay)));
         }
         let time = if self.time.trim().is_empty() {
             None
         } else {
             let t = parse_time(&self.time);
             if t.is_none() {
-                errors.push(FieldError::new(
-                    "time",
-                    "This time does not look right. Use hours and minutes, like 09:30.",
-                ));
+                errors.push(FieldError::new("time", t!(Key::PeopleTimeBad)));
             }
             t
         };
@@ -151,7 +150,7 @@ fn now_utc() -> NaiveDateTime {
 pub fn PeoplePage() -> impl IntoView {
     view! {
         <div class="record-page">
-            <h1>"Your support network"</h1>
+            <h1>{t!(Key::PeopleTitle)}</h1>
             <StepLinks tool=ToolId::People/>
             <ContactsSection/>
             <AppointmentsSection/>
@@ -175,7 +174,7 @@ fn ContactsSection() -> impl IntoView {
         let ordered: Vec<Contact> = crisis_order(&values).into_iter().cloned().collect();
         if ordered.is_empty() {
             return view! {
-                <p class="muted">"No one here yet. Add the people you can reach out to: a sponsor, a counsellor, a friend."</p>
+                <p class="muted">{t!(Key::PeoplePeopleEmpty)}</p>
             }
             .into_any();
         }
@@ -192,7 +191,7 @@ fn ContactsSection() -> impl IntoView {
 
     view! {
         <section class="record-section" aria-labelledby="people-list-title">
-            <h2 id="people-list-title">"People you can reach"</h2>
+            <h2 id="people-list-title">{t!(Key::PeoplePeopleTitle)}</h2>
             {list}
             {undo.view()}
         </section>
@@ -200,22 +199,22 @@ fn ContactsSection() -> impl IntoView {
             ctl=ctl
             handle=contacts
             collapsed=Signal::derive(move || contacts.items.with(|i| !i.is_empty()))
-            title_new="Add a person"
-            title_edit="Change this person"
-            save_label="Save person"
+            title_new=t!(Key::PeopleAddPerson)
+            title_edit=t!(Key::PeopleChangePerson)
+            save_label=t!(Key::PeopleSavePerson)
         >
-            <TextField id=ctl.id("name") label="Name" bind=ctl.bind(|f| f.name.clone(), |f, v| f.name = v)
+            <TextField id=ctl.id("name") label=t!(Key::PeopleName) bind=ctl.bind(|f| f.name.clone(), |f, v| f.name = v)
                 error=ctl.error("name") autocomplete="off"/>
-            <SelectField id=ctl.id("role") label="Who they are to you" options=role_options
+            <SelectField id=ctl.id("role") label=t!(Key::PeopleRole) options=role_options
                 bind=ctl.bind(|f| f.role.clone(), |f, v| f.role = v)/>
-            <TextField id=ctl.id("phone") label="Phone (optional)" kind="tel" autocomplete="off"
+            <TextField id=ctl.id("phone") label=t!(Key::PeoplePhone) kind="tel" autocomplete="off"
                 bind=ctl.bind(|f| f.phone.clone(), |f, v| f.phone = v) error=ctl.error("phone")/>
-            <TextField id=ctl.id("email") label="Email (optional)" kind="email" autocomplete="off"
+            <TextField id=ctl.id("email") label=t!(Key::PeopleEmail) kind="email" autocomplete="off"
                 bind=ctl.bind(|f| f.email.clone(), |f, v| f.email = v) error=ctl.error("email")/>
-            <TextField id=ctl.id("notes") label="Notes (optional)" multiline=true
-                hint="For example, the best time to call."
+            <TextField id=ctl.id("notes") label=t!(Key::RecordsNotesOptional) multiline=true
+                hint=t!(Key::PeopleNotesHint)
                 bind=ctl.bind(|f| f.notes.clone(), |f, v| f.notes = v) error=ctl.error("notes")/>
-            <CheckField id=ctl.id("emergency") label="Show first on the crisis screen"
+            <CheckField id=ctl.id("emergency") label=t!(Key::PeopleEmergency)
                 bind=ctl.bind(|f| f.emergency, |f, v| f.emergency = v)/>
         </RecordFormFrame>
     }
@@ -246,8 +245,8 @@ fn contact_row(
         let n2 = name.clone();
         view! {
             <div class="row record-row__links">
-                <a class="button button--primary" href=tel>"Call " {n1}</a>
-                <a class="button" href=sms>"Text " {n2}</a>
+                <a class="button button--primary" href=tel>{t!(Key::PeopleCall, name = n1)}</a>
+                <a class="button" href=sms>{t!(Key::PeopleText, name = n2)}</a>
             </div>
         }
     });
@@ -258,7 +257,7 @@ fn contact_row(
     let notes = (!c.notes.trim().is_empty())
         .then(|| view! { <p class="record-row__notes">{c.notes.clone()}</p> });
     let meta = if c.emergency {
-        format!("{} · Shown first on the crisis screen", c.role.label())
+        t!(Key::PeopleRoleEmergency, role = c.role.label())
     } else {
         c.role.label().to_owned()
     };
@@ -288,7 +287,7 @@ fn AppointmentsSection() -> impl IntoView {
         let values: Vec<Appointment> = appts.items.get().into_iter().map(|e| e.value).collect();
         if values.is_empty() {
             return view! {
-                <p class="muted">"No appointments yet. Add one, with the questions you want to ask."</p>
+                <p class="muted">{t!(Key::PeopleApptsEmpty)}</p>
             }
             .into_any();
         }
@@ -312,8 +311,8 @@ fn AppointmentsSection() -> impl IntoView {
             })
         };
         view! {
-            {group("Coming up", upcoming)}
-            {group("Past", past)}
+            {group(t!(Key::PeopleComingUp), upcoming)}
+            {group(t!(Key::PeoplePast), past)}
         }
         .into_any()
     };
@@ -329,9 +328,9 @@ fn AppointmentsSection() -> impl IntoView {
 
     view! {
         <section class="record-section" aria-labelledby="appointments-title">
-            <h2 id="appointments-title">"Appointments"</h2>
+            <h2 id="appointments-title">{t!(Key::PeopleApptsTitle)}</h2>
             {(!downloads).then(|| view! {
-                <p class="muted small">{crate::app::components::download::CANNOT_DOWNLOAD}</p>
+                <p class="muted small">{crate::app::components::download::cannot_download()}</p>
             })}
             {move || download_error.get().map(|m| view! { <p class="notice notice--danger" role="alert">{m}</p> })}
             {list}
@@ -342,24 +341,24 @@ fn AppointmentsSection() -> impl IntoView {
             ctl=ctl
             handle=appts
             collapsed=Signal::derive(move || appts.items.with(|i| !i.is_empty()))
-            title_new="Add an appointment"
-            title_edit="Change this appointment"
-            save_label="Save appointment"
+            title_new=t!(Key::PeopleAddAppt)
+            title_edit=t!(Key::PeopleChangeAppt)
+            save_label=t!(Key::PeopleSaveAppt)
         >
-            <TextField id=ctl.id("with_whom") label="Who is it with?" list="appointment-people"
-                hint="For example, your doctor, counsellor or social worker."
+            <TextField id=ctl.id("with_whom") label=t!(Key::PeopleWithWhom) list="appointment-people"
+                hint=t!(Key::PeopleWithWhomHint)
                 bind=ctl.bind(|f| f.with_whom.clone(), |f, v| f.with_whom = v) error=ctl.error("with_whom")/>
-            <TextField id=ctl.id("date") label="Date" kind="date"
+            <TextField id=ctl.id("date") label=t!(Key::RecordsDate) kind="date"
                 bind=ctl.bind(|f| f.date.clone(), |f, v| f.date = v) error=ctl.error("date")/>
-            <TextField id=ctl.id("time") label="Time (optional)" kind="time"
+            <TextField id=ctl.id("time") label=t!(Key::PeopleTimeOptional) kind="time"
                 bind=ctl.bind(|f| f.time.clone(), |f, v| f.time = v) error=ctl.error("time")/>
-            <TextField id=ctl.id("place") label="Place (optional)"
+            <TextField id=ctl.id("place") label=t!(Key::RecordsPlaceOptional)
                 bind=ctl.bind(|f| f.place.clone(), |f, v| f.place = v) error=ctl.error("place")/>
-            <TextField id=ctl.id("questions") label="Questions to ask (optional)" multiline=true
-                hint="Write them down now, so they are easy to remember in the room."
+            <TextField id=ctl.id("questions") label=t!(Key::PeopleQuestionsLabel) multiline=true
+                hint=t!(Key::PeopleQuestionsHint)
                 bind=ctl.bind(|f| f.questions.clone(), |f, v| f.questions = v) error=ctl.error("questions")/>
-            <TextField id=ctl.id("notes_after") label="Notes afterwards (optional)" multiline=true
-                hint="What was said, and what happens next."
+            <TextField id=ctl.id("notes_after") label=t!(Key::PeopleNotesAfterLabel) multiline=true
+                hint=t!(Key::PeopleNotesAfterHint)
                 bind=ctl.bind(|f| f.notes_after.clone(), |f, v| f.notes_after = v) error=ctl.error("notes_after")/>
         </RecordFormFrame>
     }
@@ -376,7 +375,11 @@ fn appointment_row(
 ) -> impl IntoView {
     let who = a.with_whom.trim().to_owned();
     let when = match a.time {
-        Some(t) => format!("{} at {}", day_words(a.date, today), time_words(t)),
+        Some(t) => t!(
+            Key::PeopleDayAtTime,
+            day = day_words(a.date, today),
+            time = time_words(t)
+        ),
         None => day_words(a.date, today),
     };
     let label = format!("{who}, {when}");
@@ -396,13 +399,13 @@ fn appointment_row(
     let place = (!a.place.trim().is_empty()).then(|| view! { <p>{a.place.clone()}</p> });
     let questions = (!a.questions.trim().is_empty()).then(|| {
         view! {
-            <p class="record-row__label">"Questions to ask"</p>
+            <p class="record-row__label">{t!(Key::PeopleQuestions)}</p>
             <p class="record-row__notes">{a.questions.clone()}</p>
         }
     });
     let notes = (!a.notes_after.trim().is_empty()).then(|| {
         view! {
-            <p class="record-row__label">"Notes afterwards"</p>
+            <p class="record-row__label">{t!(Key::PeopleNotesAfter)}</p>
             <p class="record-row__notes">{a.notes_after.clone()}</p>
         }
     });
@@ -414,7 +417,7 @@ fn appointment_row(
                 let ics = appointment_to_ics(&appt, now_utc(), UID_DOMAIN);
                 download_error.set(download_text(&ics_file_name(&appt), "text/calendar;charset=utf-8", &ics).err());
             }>
-                "Add to calendar" <span class="visually-hidden">{hidden}</span>
+                {t!(Key::PeopleAddToCalendar)} <span class="visually-hidden">{hidden}</span>
             </button>
         }
     });

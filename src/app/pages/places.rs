@@ -9,6 +9,8 @@ use crate::app::components::record_steps::StepLinks;
 use crate::app::hooks::{use_collection, CollectionHandle};
 use crate::content::ToolId;
 use crate::domain::tools::{FieldError, PlaceItem, PlaceKind, RiskPlan, SafetyRating};
+use crate::i18n::Key;
+use crate::t;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -66,10 +68,7 @@ impl RecordForm for PlaceForm {
         let mut errors = Vec::new();
         let rating = from_key::<SafetyRating>(&self.rating);
         if rating.is_none() {
-            errors.push(FieldError::new(
-                "rating",
-                "Pick how it affects your recovery.",
-            ));
+            errors.push(FieldError::new("rating", t!(Key::PlacesRatingRequired)));
         }
         let rating = rating.unwrap_or_default();
         let risky = rating == SafetyRating::Risky;
@@ -130,7 +129,7 @@ pub fn PlacesPage() -> impl IntoView {
         let all: Vec<PlaceItem> = items.items.get().into_iter().map(|e| e.value).collect();
         if all.is_empty() {
             return view! {
-                <p class="muted">"Nothing here yet. Start with the people, places and situations that come to mind first."</p>
+                <p class="muted">{t!(Key::PlacesEmpty)}</p>
             }
             .into_any();
         }
@@ -154,13 +153,11 @@ pub fn PlacesPage() -> impl IntoView {
 
     view! {
         <div class="record-page">
-            <h1>"People, places and situations"</h1>
+            <h1>{t!(Key::PlacesTitle)}</h1>
             <StepLinks tool=ToolId::Places/>
-            <p class="notice">
-                "Anything you mark as risky shows up as a trigger you can tick in your daily check-in."
-            </p>
+            <p class="notice">{t!(Key::PlacesNotice)}</p>
             <section class="record-section" aria-labelledby="places-list-title">
-                <h2 id="places-list-title">"Your list"</h2>
+                <h2 id="places-list-title">{t!(Key::PlacesListTitle)}</h2>
                 {list}
                 {undo.view()}
             </section>
@@ -168,24 +165,24 @@ pub fn PlacesPage() -> impl IntoView {
                 ctl=ctl
                 handle=items
                 collapsed=Signal::derive(move || items.items.with(|i| !i.is_empty()))
-                title_new="Add to your list"
-                title_edit="Change this item"
-                save_label="Save"
+                title_new=t!(Key::PlacesAdd)
+                title_edit=t!(Key::PlacesChange)
+                save_label=t!(Key::RecordsSave)
             >
-                <RadioGroup id=ctl.id("kind") legend="What is it?" name="place-kind" options=kinds
+                <RadioGroup id=ctl.id("kind") legend=t!(Key::PlacesKindLegend) name="place-kind" options=kinds
                     bind=ctl.bind(|f| f.kind.clone(), |f, v| f.kind = v) error=ctl.error("kind")/>
-                <TextField id=ctl.id("name") label="Name or a few words" autocomplete="off"
-                    hint="For example, a friend you used with, a street, or payday."
+                <TextField id=ctl.id("name") label=t!(Key::PlacesNameLabel) autocomplete="off"
+                    hint=t!(Key::PlacesNameHint)
                     bind=ctl.bind(|f| f.name.clone(), |f, v| f.name = v) error=ctl.error("name")/>
-                <RadioGroup id=ctl.id("rating") legend="How does it affect your recovery?" name="place-rating"
+                <RadioGroup id=ctl.id("rating") legend=t!(Key::PlacesRatingLegend) name="place-rating"
                     options=ratings
                     bind=ctl.bind(|f| f.rating.clone(), |f, v| f.rating = v) error=ctl.error("rating")/>
                 <Show when=is_risky>
-                    <RadioGroup id=ctl.id("plan") legend="Your plan when it comes up" name="place-plan"
+                    <RadioGroup id=ctl.id("plan") legend=t!(Key::PlacesPlanLegend) name="place-plan"
                         options=plans.clone()
                         bind=ctl.bind(|f| f.plan.clone(), |f, v| f.plan = v) error=ctl.error("plan")/>
-                    <TextField id=ctl.id("plan_note") label="More about your plan (optional)" multiline=true
-                        hint="For example, who you will call, or where you will go instead."
+                    <TextField id=ctl.id("plan_note") label=t!(Key::PlacesPlanNoteLabel) multiline=true
+                        hint=t!(Key::PlacesPlanNoteHint)
                         bind=ctl.bind(|f| f.plan_note.clone(), |f, v| f.plan_note = v)
                         error=ctl.error("plan_note")/>
                 </Show>
@@ -218,11 +215,11 @@ fn place_row(
         let sentence = item
             .plan
             .map(RiskPlan::sentence)
-            .unwrap_or("No plan yet. Edit this to add one.");
+            .unwrap_or(t!(Key::PlacesNoPlan));
         let note = (!item.plan_note.trim().is_empty())
             .then(|| view! { <p class="record-row__notes">{item.plan_note.clone()}</p> });
         view! {
-            <p><span class="record-row__label">"Your plan: "</span>{sentence}</p>
+            <p><span class="record-row__label">{t!(Key::PlacesYourPlan)} " "</span>{sentence}</p>
             {note}
         }
     });

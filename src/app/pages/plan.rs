@@ -13,6 +13,8 @@ use crate::domain::text_merge::{merge_edit, TextMerge};
 use crate::domain::tools::{
     assemble_plan, Contact, CopingIdea, PlaceItem, PlanExtras, PlanSectionKind,
 };
+use crate::i18n::{format, tr, Key};
+use crate::t;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -32,12 +34,13 @@ fn slug(kind: PlanSectionKind) -> &'static str {
 
 /// The sections the user writes on this screen: (field label, button text).
 fn inline_labels(kind: PlanSectionKind) -> Option<(&'static str, &'static str)> {
-    match kind {
-        PlanSectionKind::WarningSigns => Some(("Add a warning sign", "Add sign")),
-        PlanSectionKind::InnerTriggers => Some(("Add a feeling or thought", "Add trigger")),
-        PlanSectionKind::AfterLapse => Some(("Add a step for after a lapse", "Add step")),
-        _ => None,
-    }
+    let (label, button) = match kind {
+        PlanSectionKind::WarningSigns => (Key::PlanAddWarningLabel, Key::PlanAddWarningButton),
+        PlanSectionKind::InnerTriggers => (Key::PlanAddInnerLabel, Key::PlanAddInnerButton),
+        PlanSectionKind::AfterLapse => (Key::PlanAddAfterLabel, Key::PlanAddAfterButton),
+        _ => return None,
+    };
+    Some((tr(label), tr(button)))
 }
 
 fn list_of(extras: &PlanExtras, kind: PlanSectionKind) -> Vec<String> {
@@ -71,7 +74,7 @@ pub fn PlanPage() -> impl IntoView {
             .value
             .with(|s| (s.reasons.clone(), content_region(s)));
         let e = emergency(region);
-        let mut lines = vec![("Emergency services".to_string(), e.number.clone())];
+        let mut lines = vec![(tr(Key::PlanEmergencyServices).to_string(), e.number.clone())];
         lines.extend(
             helplines(region)
                 .iter()
@@ -97,15 +100,13 @@ pub fn PlanPage() -> impl IntoView {
 
     view! {
         <article class="plan-sheet" aria-labelledby="plan-title">
-            <h1 id="plan-title">"My recovery plan"</h1>
+            <h1 id="plan-title">{t!(Key::PlanTitle)}</h1>
             <p class="plan-sheet__meta small muted">
-                {format!("My relapse-prevention plan, as of {}.", today().format("%-d %B %Y"))}
+                {t!(Key::PlanAsOf, date = format::date_long(today()))}
             </p>
             <div class="no-print plan-sheet__intro">
-                <p>
-                    "This plan gathers what you have written across Waymark. Add to it any time. Keep a printed copy where you can see it."
-                </p>
-                <button class="button button--primary" on:click=print>"Print my plan"</button>
+                <p>{t!(Key::PlanIntro)}</p>
+                <button class="button button--primary" on:click=print>{t!(Key::PlanPrint)}</button>
             </div>
             <div class="plan-sheet__sections">
                 {plan
@@ -152,7 +153,7 @@ fn PlanSectionView(
                         .into_iter()
                         .filter(|t| !t.trim().is_empty())
                         .map(|t| {
-                            let label = format!("Remove \"{}\"", t.trim());
+                            let label = t!(Key::PlanRemoveLine, line = t.trim());
                             let target = t.clone();
                             view! {
                                 <li class="plan-list__item">
@@ -171,7 +172,7 @@ fn PlanSectionView(
                                             });
                                         }
                                     >
-                                        "Remove"
+                                        {t!(Key::PlanRemove)}
                                     </button>
                                 </li>
                             }
@@ -193,7 +194,7 @@ fn PlanSectionView(
         view! {
             <p class="no-print plan-edit">
                 <a href=edit_href>
-                    "Change this" <span class="visually-hidden">{format!(": {title}")}</span>
+                    {t!(Key::PlanChangeThis)} <span class="visually-hidden">{format!(": {title}")}</span>
                 </a>
             </p>
         }
@@ -225,7 +226,7 @@ fn AddLine(
         ev.prevent_default();
         let t = text.get_untracked().trim().to_string();
         if t.is_empty() {
-            error.set(Some("Type a few words first.".to_string()));
+            error.set(Some(t!(Key::PlanTypeFirst).to_string()));
             return;
         }
         let mut probe = extras.value.get_untracked();
@@ -233,7 +234,7 @@ fn AddLine(
             return;
         };
         if list.iter().any(|l| l.trim().eq_ignore_ascii_case(&t)) {
-            error.set(Some("That is already on your plan.".to_string()));
+            error.set(Some(t!(Key::PlanAlreadyThere).to_string()));
             return;
         }
         list.push(t.clone());
@@ -318,10 +319,6 @@ impl NotesDraft {
     }
 }
 
-/// Shown when a save kept notes another tab saved meanwhile.
-const NOTES_KEPT_BOTH: &str = "Your notes were changed in another tab or window while you \
-     were writing. Both versions are kept: the other one first, then yours.";
-
 /// Free notes: a draft while typing, saved with a button. Notes another tab
 /// saves show here unless the box holds unsaved words; a save over notes
 /// the box never showed keeps both (see [`merge_edit`]).
@@ -365,10 +362,12 @@ fn NotesSection(extras: crate::app::hooks::DocHandle<PlanExtras>) -> impl IntoVi
                 autosave.clear();
                 let kept_theirs = !matches!(merge, TextMerge::Write(_)) && now != mine;
                 draft.set(NotesDraft::saved(now));
+                // Saying so when the save kept notes another tab saved
+                // meanwhile.
                 status.set(Some(if kept_theirs {
-                    NOTES_KEPT_BOTH.to_string()
+                    t!(Key::PlanNotesKeptBoth).to_string()
                 } else {
-                    "Notes saved.".to_string()
+                    t!(Key::PlanNotesSaved).to_string()
                 }));
             }
             Err(m) => error.set(Some(m)),
@@ -381,24 +380,24 @@ fn NotesSection(extras: crate::app::hooks::DocHandle<PlanExtras>) -> impl IntoVi
         let changed = draft.with(|d| d.base.as_deref() != Some(saved.as_str()));
         (changed && !saved.trim().is_empty()).then(|| {
             view! {
-                <p>"Your saved notes were changed since, in another tab or window. Saving keeps both. Your saved notes:"</p>
+                <p>{t!(Key::PlanNotesChangedSince)}</p>
                 <p class="plan-notes__text">{saved}</p>
             }
         })
     };
     view! {
         <section class="plan-section plan-notes" aria-labelledby="plan-notes-title">
-            <h2 id="plan-notes-title">"Notes"</h2>
+            <h2 id="plan-notes-title">{t!(Key::PlanNotes)}</h2>
             <p class="print-only plan-notes__text">{saved_notes}</p>
             <form class="no-print" on:submit=save novalidate>
                 <Show when=move || autosave.restored.get()>
                     <div class="notice small" role="status">
-                        <p>"We kept notes you had not saved yet. They are in the box below."</p>
+                        <p>{t!(Key::PlanNotesRestored)}</p>
                         {changed_since}
                     </div>
                 </Show>
-                <label for="plan-notes" class="visually-hidden">"Notes"</label>
-                <p class="field__hint" id="plan-notes-hint">"Anything else you want on your plan."</p>
+                <label for="plan-notes" class="visually-hidden">{t!(Key::PlanNotes)}</label>
+                <p class="field__hint" id="plan-notes-hint">{t!(Key::PlanNotesHint)}</p>
                 <textarea
                     id="plan-notes"
                     rows="3"
@@ -411,7 +410,7 @@ fn NotesSection(extras: crate::app::hooks::DocHandle<PlanExtras>) -> impl IntoVi
                 ></textarea>
                 {move || error.get().map(|m| view! { <p class="field__error" id="plan-notes-error">{m}</p> })}
                 <div class="row">
-                    <button type="submit" class="button">"Save notes"</button>
+                    <button type="submit" class="button">{t!(Key::PlanSaveNotes)}</button>
                     <span role="status" class="small">{move || status.get()}</span>
                 </div>
             </form>

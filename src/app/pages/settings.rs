@@ -13,17 +13,19 @@ use crate::app::components::settings_recovery::RecoverySection;
 use crate::app::components::settings_region::RegionSection;
 use crate::app::components::settings_set_aside::SetAsideSection;
 use crate::app::components::settings_storage::StorageSection;
+use crate::i18n::Key;
+use crate::t;
 
 /// The sections, for the list of links at the top.
-const SECTIONS: [(&str, &str); 8] = [
-    ("language", "Language"),
-    ("appearance", "Appearance"),
-    ("region", "Region"),
-    ("recovery", "Recovery start"),
-    ("backup", "Backup"),
-    ("storage", "Storage"),
-    ("set-aside", "Set-aside data"),
-    ("delete", "Delete everything"),
+const SECTIONS: [(&str, Key); 8] = [
+    ("language", Key::SettingsLanguageTitle),
+    ("appearance", Key::SettingsAppearanceTitle),
+    ("region", Key::SettingsTocRegion),
+    ("recovery", Key::SettingsTocRecovery),
+    ("backup", Key::BackupTitle),
+    ("storage", Key::SettingsStorageTitle),
+    ("set-aside", Key::SettingsSetAsideTitle),
+    ("delete", Key::SettingsDeleteTitle),
 ];
 
 /// Scrolls to the section named in the address (the browser cannot: the
@@ -50,13 +52,13 @@ pub fn SettingsPage() -> impl IntoView {
     request_animation_frame(scroll_to_hash);
     let links = SECTIONS
         .iter()
-        .map(|(id, name)| view! { <li><a href=format!("#{id}")>{*name}</a></li> })
+        .map(|(id, name)| view! { <li><a href=format!("#{id}")>{t!(*name)}</a></li> })
         .collect_view();
 
     view! {
         <div class="settings">
-            <h1>"Settings"</h1>
-            <nav class="settings__toc" aria-label="Settings sections">
+            <h1>{t!(Key::SettingsTitle)}</h1>
+            <nav class="settings__toc" aria-label=t!(Key::SettingsTocLabel)>
                 <ul class="list-plain">{links}</ul>
             </nav>
             <LanguageSection/>

@@ -4,32 +4,36 @@
 //! to are listed at the end.
 
 use crate::content::{guide, ToolId};
+use crate::domain::tools::join_and;
+use crate::i18n::{tr, Key};
+use crate::t;
 use leptos::prelude::*;
 
 /// One line on what a tool is for (a short UI label, not guide prose).
 fn description(tool: ToolId) -> &'static str {
-    match tool {
-        ToolId::Journal => "Check in each day: mood, craving, and what helped.",
-        ToolId::Craving => "Ride out a craving, step by step, until it passes.",
-        ToolId::People => "Your support network and your appointments.",
-        ToolId::Meetings => "Meetings you go to, and a record of when you went.",
-        ToolId::Places => "People, places and situations that help you or put you at risk.",
-        ToolId::Coping => "Things to do instead of using, rated by how much they help.",
-        ToolId::Exercise => "Keep track of how you move your body each week.",
-        ToolId::Treatment => "Your medicine, a daily dose diary and a withdrawal check.",
-        ToolId::Plan => "Your relapse-prevention plan, on one page you can print.",
-        ToolId::Help => "Crisis lines, and what to do if someone overdoses.",
-        ToolId::Insights => "See your check-ins over time, as charts and tables.",
-    }
+    tr(match tool {
+        ToolId::Journal => Key::ToolsDescJournal,
+        ToolId::Craving => Key::ToolsDescCraving,
+        ToolId::People => Key::ToolsDescPeople,
+        ToolId::Meetings => Key::ToolsDescMeetings,
+        ToolId::Places => Key::ToolsDescPlaces,
+        ToolId::Coping => Key::ToolsDescCoping,
+        ToolId::Exercise => Key::ToolsDescExercise,
+        ToolId::Treatment => Key::ToolsDescTreatment,
+        ToolId::Plan => Key::ToolsDescPlan,
+        ToolId::Help => Key::ToolsDescHelp,
+        ToolId::Insights => Key::ToolsDescInsights,
+    })
 }
 
-/// "step 5", "steps 5 and 10", "steps 2, 4 and 7".
-fn steps_words(ns: &[u8]) -> String {
+/// "Also for step 5.", "Also for steps 5 and 10.", "Also for steps 2, 4
+/// and 7.", or nothing for no steps.
+fn also_words(ns: &[u8]) -> Option<String> {
     let parts: Vec<String> = ns.iter().map(u8::to_string).collect();
     match parts.as_slice() {
-        [] => String::new(),
-        [one] => format!("step {one}"),
-        [init @ .., last] => format!("steps {} and {last}", init.join(", ")),
+        [] => None,
+        [one] => Some(t!(Key::ToolsAlsoStep, n = one)),
+        many => Some(t!(Key::ToolsAlsoSteps, list = join_and(many))),
     }
 }
 
@@ -60,7 +64,10 @@ fn groups() -> Vec<(String, Vec<Entry>)> {
             entries.push(Entry { tool, also });
         }
         if !entries.is_empty() {
-            out.push((format!("Step {}: {}", step.n, step.title), entries));
+            out.push((
+                t!(Key::ToolsGroupStep, n = step.n, title = step.title),
+                entries,
+            ));
         }
     }
     let rest: Vec<Entry> = ToolId::ALL
@@ -72,7 +79,7 @@ fn groups() -> Vec<(String, Vec<Entry>)> {
         })
         .collect();
     if !rest.is_empty() {
-        out.push(("Any time".to_string(), rest));
+        out.push((tr(Key::ToolsAnyTime).to_string(), rest));
     }
     out
 }
@@ -81,8 +88,8 @@ fn groups() -> Vec<(String, Vec<Entry>)> {
 pub fn ToolsPage() -> impl IntoView {
     view! {
         <div class="tools-index">
-            <h1>"Tools"</h1>
-            <p class="muted">"Each tool is listed with the step of the guide it helps with."</p>
+            <h1>{t!(Key::ToolsTitle)}</h1>
+            <p class="muted">{t!(Key::ToolsIntro)}</p>
             {groups()
                 .into_iter()
                 .map(|(heading, entries)| view! {
@@ -92,8 +99,7 @@ pub fn ToolsPage() -> impl IntoView {
                             {entries
                                 .into_iter()
                                 .map(|e| {
-                                    let also = (!e.also.is_empty())
-                                        .then(|| format!("Also for {}.", steps_words(&e.also)));
+                                    let also = also_words(&e.also);
                                     view! {
                                         <li class="card tools-index__item">
                                             <a class="tools-index__link" href=e.tool.route()>{e.tool.label()}</a>

@@ -9,13 +9,15 @@ use crate::content::sows;
 use crate::domain::tools::{
     trend, DoseLog, FieldError, Medication, MedicationKind, SowsRating, SOWS_MAX_TOTAL,
 };
+use crate::i18n::{format, trn, Key};
+use crate::t;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// "Tue 3 Jun 2025".
+/// "Tue, Jun 3, 2025".
 fn day_words(d: NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
+    format::date_short(d)
 }
 
 fn message_for(errors: &[FieldError], field: &str) -> Option<String> {
@@ -34,10 +36,8 @@ fn error_signal(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> Signa
 pub fn TreatmentPage() -> impl IntoView {
     view! {
         <div class="treatment">
-            <h1>"Treatment diary"</h1>
-            <p class="notice">
-                "Waymark keeps a record. It never suggests a dose. Talk to your prescriber before you change anything about your medicine or how much you take."
-            </p>
+            <h1>{t!(Key::TreatmentTitle)}</h1>
+            <p class="notice">{t!(Key::TreatmentNotice)}</p>
             <MedicationForm/>
             <DoseSection/>
             <SowsSection/>
@@ -98,7 +98,7 @@ fn MedicationForm() -> impl IntoView {
         }) {
             Ok(()) => {
                 autosave.clear();
-                status.set(Some("Saved.".to_string()));
+                status.set(Some(t!(Key::RecordsSaved).to_string()));
             }
             Err(m) => status.set(Some(m)),
         }
@@ -110,18 +110,19 @@ fn MedicationForm() -> impl IntoView {
 
     view! {
         <section class="card treatment__block" aria-labelledby="med-title">
-            <h2 id="med-title" class="card__title">"Your medicine"</h2>
+            <h2 id="med-title" class="card__title">{t!(Key::TreatmentMedTitle)}</h2>
             {move || med.value.with(|m| (m.updated_ms > 0).then(|| {
                 // The user's words each in a <bdi>, so right-to-left text
                 // (or a stray direction mark) cannot reorder the sentence.
                 let name = m.display_name().to_owned();
                 let who = m.prescriber.trim().to_owned();
-                let by = (!who.is_empty()).then(|| view! { ", prescribed by " <bdi>{who}</bdi> });
-                view! { <p>"You take " <bdi>{name}</bdi> {by} "."</p> }
+                let by = (!who.is_empty())
+                    .then(|| view! { {t!(Key::TreatmentPrescribedBy)} " " <bdi>{who}</bdi> });
+                view! { <p>{t!(Key::TreatmentYouTake)} " " <bdi>{name}</bdi> {by} "."</p> }
             }))}
             <form on:submit=save novalidate>
                 <fieldset>
-                    <legend>"Which medicine?"</legend>
+                    <legend>{t!(Key::TreatmentWhichMedicine)}</legend>
                     <div class="chips">
                         {MedicationKind::ALL
                             .into_iter()
@@ -141,23 +142,23 @@ fn MedicationForm() -> impl IntoView {
                 </fieldset>
                 <TextField
                     id="med-name"
-                    label="Name on the label"
-                    hint="For example a brand name. Needed if you picked Other."
+                    label=t!(Key::TreatmentNameLabel)
+                    hint=t!(Key::TreatmentNameHint)
                     value=Signal::derive(move || form.with(|f| f.name.clone()))
                     on_input=Callback::new(move |v| form.update(|f| f.name = v))
                     error=name_error
                 />
                 <TextField
                     id="med-prescriber"
-                    label="Who prescribes it"
-                    hint="Your doctor, nurse or clinic."
+                    label=t!(Key::TreatmentPrescriberLabel)
+                    hint=t!(Key::TreatmentPrescriberHint)
                     value=Signal::derive(move || form.with(|f| f.prescriber.clone()))
                     on_input=Callback::new(move |v| form.update(|f| f.prescriber = v))
                     error=prescriber_error
                 />
                 <TextField
                     id="med-notes"
-                    label="Notes (optional)"
+                    label=t!(Key::RecordsNotesOptional)
                     hint=""
                     multiline=true
                     value=Signal::derive(move || form.with(|f| f.notes.clone()))
@@ -165,7 +166,7 @@ fn MedicationForm() -> impl IntoView {
                     error=notes_error
                 />
                 <div class="row">
-                    <button type="submit" class="button button--primary">"Save medicine"</button>
+                    <button type="submit" class="button button--primary">{t!(Key::TreatmentSaveMedicine)}</button>
                     <span role="status" class="small">{move || status.get()}</span>
                 </div>
             </form>
@@ -256,18 +257,14 @@ impl DoseForm {
         let mut errors = Vec::new();
         let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d").ok();
         match date {
-            None => errors.push(FieldError::new("date", "Pick the day of this dose.")),
-            Some(d) if d > day => errors.push(FieldError::new(
-                "date",
-                "This date is in the future. Pick today or an earlier day.",
-            )),
+            None => errors.push(FieldError::new("date", t!(Key::TreatmentPickDoseDay))),
+            Some(d) if d > day => {
+                errors.push(FieldError::new("date", t!(Key::TreatmentDoseFuture)))
+            }
             _ => {}
         }
         if self.taken.is_none() {
-            errors.push(FieldError::new(
-                "taken",
-                "Choose whether you took it on this day.",
-            ));
+            errors.push(FieldError::new("taken", t!(Key::TreatmentTakenRequired)));
         }
         let dose = DoseLog {
             id,
@@ -312,7 +309,7 @@ fn DoseSection() -> impl IntoView {
                         form.set(DoseForm::new(today()));
                         status.set(Some(
                             r.message
-                                .unwrap_or_else(|| format!("Saved the dose for {when}.")),
+                                .unwrap_or_else(|| t!(Key::TreatmentDoseSaved, when = when)),
                         ));
                     }
                     Err(m) => status.set(Some(m)),
@@ -336,10 +333,10 @@ fn DoseSection() -> impl IntoView {
 
     view! {
         <section class="card treatment__block" aria-labelledby="dose-title">
-            <h2 id="dose-title" class="card__title">"Dose diary"</h2>
+            <h2 id="dose-title" class="card__title">{t!(Key::TreatmentDoseTitle)}</h2>
             <form on:submit=save novalidate>
                 <div class="field">
-                    <label for="dose-date">"Day"</label>
+                    <label for="dose-date">{t!(Key::TreatmentDay)}</label>
                     <input
                         id="dose-date"
                         type="date"
@@ -355,16 +352,16 @@ fn DoseSection() -> impl IntoView {
                 </div>
                 <TextField
                     id="dose-amount"
-                    label="Amount, as your clinician set it"
-                    hint="Write it the way it is on your prescription, like \"60 mg\"."
+                    label=t!(Key::TreatmentAmountLabel)
+                    hint=t!(Key::TreatmentAmountHint)
                     value=Signal::derive(move || form.with(|f| f.amount.clone()))
                     on_input=Callback::new(move |v| form.update(|f| f.amount = v))
                     error=amount_error
                 />
                 <fieldset aria-describedby=move || taken_error.with(|e| e.as_ref().map(|_| "dose-taken-error"))>
-                    <legend>"Did you take it?"</legend>
+                    <legend>{t!(Key::TreatmentTakenLegend)}</legend>
                     <div class="chips">
-                        {[(true, "Yes, I took it"), (false, "No, I did not")]
+                        {[(true, t!(Key::TreatmentTookYes)), (false, t!(Key::TreatmentTookNo))]
                             .into_iter()
                             .map(|(v, text)| view! {
                                 <label class="chip">
@@ -383,49 +380,49 @@ fn DoseSection() -> impl IntoView {
                 </fieldset>
                 <TextField
                     id="dose-notes"
-                    label="Notes (optional)"
-                    hint="For example, how you felt, or if you missed it and why."
+                    label=t!(Key::RecordsNotesOptional)
+                    hint=t!(Key::TreatmentDoseNotesHint)
                     multiline=true
                     value=Signal::derive(move || form.with(|f| f.notes.clone()))
                     on_input=Callback::new(move |v| form.update(|f| f.notes = v))
                     error=notes_error
                 />
                 <div class="row">
-                    <button type="submit" class="button button--primary">"Save dose"</button>
+                    <button type="submit" class="button button--primary">{t!(Key::TreatmentSaveDose)}</button>
                     <span role="status" class="small">{move || status.get()}</span>
                 </div>
             </form>
 
-            <h3>"Past doses"</h3>
+            <h3>{t!(Key::TreatmentPastDoses)}</h3>
             {move || deleted.get().map(|d| {
                 let when = day_words(d.date);
                 view! {
                     <div class="notice" role="status">
-                        <p>{format!("Deleted the dose for {when}.")}</p>
+                        <p>{t!(Key::TreatmentDoseDeleted, when = when)}</p>
                         <button class="button" on:click=move |_| {
                             if let Some(d) = deleted.get_untracked() {
                                 if doses.save(d, None).is_ok() {
                                     deleted.set(None);
                                 }
                             }
-                        }>"Undo"</button>
+                        }>{t!(Key::RecordsUndo)}</button>
                     </div>
                 }
             })}
             {move || {
                 let list = sorted();
                 if list.is_empty() {
-                    view! { <p class="muted">"No doses yet. Your saved doses show here, newest first."</p> }.into_any()
+                    view! { <p class="muted">{t!(Key::TreatmentNoDoses)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="list-plain dose-list">
                             {list.into_iter().map(|d| {
                                 let when = day_words(d.date);
-                                let amount = if d.amount.is_empty() { "No amount written".to_string() } else { d.amount.clone() };
-                                let taken = if d.taken { "Taken" } else { "Not taken" };
+                                let amount = if d.amount.is_empty() { t!(Key::TreatmentNoAmount).to_string() } else { d.amount.clone() };
+                                let taken = if d.taken { t!(Key::TreatmentTaken) } else { t!(Key::TreatmentNotTaken) };
                                 let id = d.id.clone();
                                 let kept = d.clone();
-                                let label = format!("Delete the dose for {when}");
+                                let label = t!(Key::TreatmentDeleteDose, when = when);
                                 view! {
                                     <li class="dose-item">
                                         <div>
@@ -436,7 +433,7 @@ fn DoseSection() -> impl IntoView {
                                             if doses.delete(&id).is_ok() {
                                                 deleted.set(Some(kept.clone()));
                                             }
-                                        }>"Delete"</button>
+                                        }>{t!(Key::RecordsDelete)}</button>
                                     </li>
                                 }
                             }).collect_view()}
@@ -480,11 +477,7 @@ fn SowsSection() -> impl IntoView {
         let missing = a.iter().filter(|s| s.is_none()).count();
         if missing > 0 || a.len() != 16 {
             tried.set(true);
-            save_error.set(Some(if missing == 1 {
-                "One line has no answer yet. Pick an answer for it, then save.".to_string()
-            } else {
-                format!("{missing} lines have no answer yet. Pick an answer for each, then save.")
-            }));
+            save_error.set(Some(trn(Key::TreatmentSowsMissing, missing as i64, &[])));
             return;
         }
         let mut scores = [0u8; 16];
@@ -510,7 +503,7 @@ fn SowsSection() -> impl IntoView {
                 tried.set(false);
                 answers.set(vec![None; 16]);
                 status.set(Some(r.message.unwrap_or_else(|| {
-                    format!("Saved. Your total today is {t} of {SOWS_MAX_TOTAL}.")
+                    t!(Key::TreatmentSowsSaved, total = t, max = SOWS_MAX_TOTAL)
                 })));
             }
             Err(m) => save_error.set(Some(m)),
@@ -528,8 +521,9 @@ fn SowsSection() -> impl IntoView {
 
     view! {
         <section class="card treatment__block" aria-labelledby="sows-title">
-            <h2 id="sows-title" class="card__title">"Withdrawal check"</h2>
+            <h2 id="sows-title" class="card__title">{t!(Key::TreatmentSowsTitle)}</h2>
             <p class="small muted">{scale.name.clone()}</p>
+            {(!scale.wording_note.is_empty()).then(|| view! { <p class="small">{scale.wording_note.clone()}</p> })}
             <p>{scale.note.clone()}</p>
             {if usable {
                 view! {
@@ -565,36 +559,41 @@ fn SowsSection() -> impl IntoView {
                                         }).collect_view()}
                                     </div>
                                     {move || missing().then(|| view! {
-                                        <p class="field__error" id=error_id.clone()>"Pick an answer for this line."</p>
+                                        <p class="field__error" id=error_id.clone()>{t!(Key::TreatmentPickLine)}</p>
                                     })}
                                 </fieldset>
                             }
                         }).collect_view()}
                         <p class="sows__total" aria-live="polite">
-                            <strong>{move || format!("Total: {} of {SOWS_MAX_TOTAL}", total())}</strong>
-                            <span class="muted small">{move || format!(" ({} of {n_items} answered)", answered())}</span>
+                            <strong>{move || t!(Key::TreatmentTotal, total = total(), max = SOWS_MAX_TOTAL)}</strong>
+                            <span class="muted small">
+                                {move || format!(" {}", t!(Key::TreatmentAnswered, answered = answered(), count = n_items))}
+                            </span>
                         </p>
                         {move || save_error.get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
                         <div class="row">
-                            <button type="submit" class="button button--primary">"Save withdrawal check"</button>
+                            <button type="submit" class="button button--primary">{t!(Key::TreatmentSaveSows)}</button>
                             <span role="status" class="small">{move || status.get()}</span>
                         </div>
                     </form>
                 }
                     .into_any()
             } else {
-                view! { <p class="notice">"The questions could not be loaded. Your saved scores are safe."</p> }.into_any()
+                view! { <p class="notice">{t!(Key::TreatmentSowsUnavailable)}</p> }.into_any()
             }}
-            <h3 id="sows-trend">"Your past totals"</h3>
+            <h3 id="sows-trend">{t!(Key::TreatmentPastTotals)}</h3>
             {move || {
                 let rows = past();
                 if rows.is_empty() {
-                    view! { <p class="muted">"No checks yet. Your totals show here, newest first, so you can share them with your prescriber."</p> }.into_any()
+                    view! { <p class="muted">{t!(Key::TreatmentNoChecks)}</p> }.into_any()
                 } else {
                     view! {
                         <table class="sows-trend" aria-labelledby="sows-trend">
                             <thead>
-                                <tr><th scope="col">"Date"</th><th scope="col">"Total (of 64)"</th></tr>
+                                <tr>
+                                    <th scope="col">{t!(Key::RecordsDate)}</th>
+                                    <th scope="col">{t!(Key::TreatmentTotalOf64)}</th>
+                                </tr>
                             </thead>
                             <tbody>
                                 {rows.into_iter().map(|(d, t)| {
@@ -617,7 +616,9 @@ fn SowsSection() -> impl IntoView {
                         .into_any()
                 }
             }}
-            <p class="small muted">"Source: " {scale.source.clone()}</p>
+            // The citation is the same in every language: it names an
+            // English paper, so it is marked as English.
+            <p class="small muted">{t!(Key::TreatmentSource)} " " <span lang="en">{scale.source.clone()}</span></p>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::{finish, limit, require, FieldError, MAX_LONG_TEXT, MAX_SHORT_TEXT};
+use crate::i18n::Key;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Appointment {
@@ -54,7 +55,7 @@ impl Appointment {
             &mut errors,
             "with_whom",
             &self.with_whom,
-            "Add who the appointment is with.",
+            Key::PeopleWithWhomRequired,
         );
         limit(&mut errors, "with_whom", &self.with_whom, MAX_SHORT_TEXT);
         limit(&mut errors, "place", &self.place, MAX_SHORT_TEXT);

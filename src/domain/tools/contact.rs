@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::serde_util::is_false;
 use super::{finish, limit, require, FieldError, MAX_LONG_TEXT, MAX_SHORT_TEXT};
+use crate::i18n::{tr, Key};
+use crate::t;
 
 /// Who a contact is to the user. Decides the label and the order in lists.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -35,18 +37,18 @@ impl Role {
         Role::Other,
     ];
 
-    /// A short label for the role.
+    /// A short label for the role, in the current language.
     pub fn label(self) -> &'static str {
-        match self {
-            Role::Sponsor => "Sponsor",
-            Role::Counsellor => "Counsellor",
-            Role::Doctor => "Doctor",
-            Role::SocialWorker => "Social worker",
-            Role::Friend => "Friend",
-            Role::Family => "Family",
-            Role::Group => "Group",
-            Role::Other => "Other",
-        }
+        tr(match self {
+            Role::Sponsor => Key::PeopleRoleSponsor,
+            Role::Counsellor => Key::PeopleRoleCounsellor,
+            Role::Doctor => Key::PeopleRoleDoctor,
+            Role::SocialWorker => Key::PeopleRoleSocialWorker,
+            Role::Friend => Key::PeopleRoleFriend,
+            Role::Family => Key::PeopleRoleFamily,
+            Role::Group => Key::PeopleRoleGroup,
+            Role::Other => Key::PeopleRoleOther,
+        })
     }
 
     /// The stable key used in storage and form values.
@@ -145,33 +147,19 @@ impl Contact {
 
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        require(
-            &mut errors,
-            "name",
-            &self.name,
-            "Add a name, so you know who this is.",
-        );
+        require(&mut errors, "name", &self.name, Key::PeopleNameRequired);
         limit(&mut errors, "name", &self.name, MAX_SHORT_TEXT);
         if !self.phone.trim().is_empty() {
             if !self.phone.trim().chars().all(is_phone_char) {
-                errors.push(FieldError::new(
-                    "phone",
-                    "A phone number can only have digits, spaces, +, -, and brackets.",
-                ));
+                errors.push(FieldError::new("phone", t!(Key::PeoplePhoneChars)));
             } else if dial_string(&self.phone).is_none() {
-                errors.push(FieldError::new(
-                    "phone",
-                    "This phone number has no digits in it.",
-                ));
+                errors.push(FieldError::new("phone", t!(Key::PeoplePhoneNoDigits)));
             }
         }
         limit(&mut errors, "phone", &self.phone, 40);
         let email = self.email.trim();
         if !email.is_empty() && (!email.contains('@') || email.contains(char::is_whitespace)) {
-            errors.push(FieldError::new(
-                "email",
-                "This email address does not look right. It needs an @ and no spaces.",
-            ));
+            errors.push(FieldError::new("email", t!(Key::PeopleEmailBad)));
         }
         limit(&mut errors, "email", &self.email, MAX_SHORT_TEXT);
         limit(&mut errors, "notes", &self.notes, MAX_LONG_TEXT);

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::serde_util::is_false;
 use super::{finish, limit, one_to_five, require, FieldError, MAX_LONG_TEXT, MAX_SHORT_TEXT};
+use crate::i18n::Key;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CopingIdea {
@@ -29,7 +30,7 @@ pub struct CopingIdea {
 impl CopingIdea {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        require(&mut errors, "name", &self.name, "Add a name for this idea.");
+        require(&mut errors, "name", &self.name, Key::CopingNameRequired);
         limit(&mut errors, "name", &self.name, MAX_SHORT_TEXT);
         limit(&mut errors, "how", &self.how, MAX_LONG_TEXT);
         if let Some(r) = self.rating {

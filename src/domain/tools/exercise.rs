@@ -7,6 +7,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{finish, limit, one_to_five, require, FieldError, MAX_LONG_TEXT, MAX_SHORT_TEXT};
+use crate::i18n::Key;
+use crate::t;
 
 /// Longest session we accept: a whole day.
 pub const MAX_MINUTES: u16 = 24 * 60;
@@ -48,13 +50,13 @@ impl ExerciseLog {
             &mut errors,
             "activity",
             &self.activity,
-            "Add what you did, like a walk.",
+            Key::ExerciseActivityRequired,
         );
         limit(&mut errors, "activity", &self.activity, MAX_SHORT_TEXT);
         if self.minutes == 0 || self.minutes > MAX_MINUTES {
             errors.push(FieldError::new(
                 "minutes",
-                format!("Enter how many minutes, from 1 to {MAX_MINUTES}."),
+                t!(Key::ExerciseMinutesRange, max = MAX_MINUTES),
             ));
         }
         one_to_five(&mut errors, "mood_before", self.mood_before);

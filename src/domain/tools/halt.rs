@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::i18n::{tr, Key};
+
 /// Which of the four HALT states the user ticked.
 ///
 /// Stored as the initials of the ticked states ("HT" for hungry and tired),
@@ -53,17 +55,18 @@ impl Halt {
         h
     }
 
-    /// Plain words for the ticked states, e.g. `["hungry", "tired"]`.
+    /// Plain words for the ticked states in the current language, e.g.
+    /// `["hungry", "tired"]`, to follow "You were".
     pub fn words(&self) -> Vec<&'static str> {
         let mut v = Vec::new();
         for (on, w) in [
-            (self.hungry, "hungry"),
-            (self.angry, "angry"),
-            (self.lonely, "lonely"),
-            (self.tired, "tired"),
+            (self.hungry, Key::CravingHaltHungry),
+            (self.angry, Key::CravingHaltAngry),
+            (self.lonely, Key::CravingHaltLonely),
+            (self.tired, Key::CravingHaltTired),
         ] {
             if on {
-                v.push(w);
+                v.push(tr(w));
             }
         }
         v

@@ -8,6 +8,8 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::{finish, limit, require, FieldError, MAX_LONG_TEXT, MAX_SHORT_TEXT};
+use crate::i18n::Key;
+use crate::t;
 
 /// A meeting that happens every week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,19 +62,11 @@ impl Meeting {
 
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        require(
-            &mut errors,
-            "name",
-            &self.name,
-            "Add a name for this meeting.",
-        );
+        require(&mut errors, "name", &self.name, Key::MeetingsNameRequired);
         limit(&mut errors, "name", &self.name, MAX_SHORT_TEXT);
         limit(&mut errors, "place", &self.place, MAX_SHORT_TEXT);
         if !self.link.trim().is_empty() && self.link_href().is_none() {
-            errors.push(FieldError::new(
-                "link",
-                "This link does not look like a web address. Try one that starts with https://",
-            ));
+            errors.push(FieldError::new("link", t!(Key::MeetingsLinkBad)));
         }
         limit(&mut errors, "link", &self.link, 2000);
         limit(&mut errors, "notes", &self.notes, MAX_LONG_TEXT);
@@ -119,7 +113,7 @@ impl Attendance {
             .as_deref()
             .is_some_and(|m| !m.trim().is_empty());
         if !has_meeting && self.name.trim().is_empty() {
-            errors.push(FieldError::new("name", "Pick a meeting or type its name."));
+            errors.push(FieldError::new("name", t!(Key::MeetingsAttendanceNeeds)));
         }
         limit(&mut errors, "name", &self.name, MAX_SHORT_TEXT);
         finish(errors)

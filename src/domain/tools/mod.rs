@@ -33,10 +33,14 @@ pub use sows::{trend, SowsRating, SOWS_ANSWERS, SOWS_ITEMS, SOWS_MAX_ITEM, SOWS_
 pub use treatment::{DoseLog, Medication, MedicationKind, MEDICATION_ID};
 pub use urge::UrgeSession;
 
+use crate::i18n::Key;
+use crate::t;
+
 /// One problem with one field of a record, in words the user can act on.
 ///
 /// `field` is the Rust field name, so the UI can put the message next to the
-/// right input.
+/// right input. `message` is already in the current language (validation
+/// runs when the user saves, in the language on screen).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: &'static str,
@@ -68,38 +72,52 @@ pub(crate) fn finish(errors: Vec<FieldError>) -> Result<(), Vec<FieldError>> {
     }
 }
 
-/// Adds an error when a required text is blank.
+/// Adds an error when a required text is blank; `message` says what to add.
 pub(crate) fn require(
     errors: &mut Vec<FieldError>,
     field: &'static str,
     value: &str,
-    message: &str,
+    message: Key,
 ) {
     if value.trim().is_empty() {
-        errors.push(FieldError::new(field, message));
+        errors.push(FieldError::new(field, t!(message)));
     }
 }
 
 /// Adds an error when a text is longer than `max` characters.
 pub(crate) fn limit(errors: &mut Vec<FieldError>, field: &'static str, value: &str, max: usize) {
     if value.chars().count() > max {
-        errors.push(FieldError::new(
-            field,
-            format!("This is too long. Please keep it under {max} characters."),
-        ));
+        errors.push(FieldError::new(field, t!(Key::RecordsTooLong, max = max)));
     }
 }
 
 /// Adds an error when a 1 to 5 rating is out of range.
 pub(crate) fn one_to_five(errors: &mut Vec<FieldError>, field: &'static str, value: u8) {
     if !(1..=5).contains(&value) {
-        errors.push(FieldError::new(field, "Pick a number from 1 to 5."));
+        errors.push(FieldError::new(field, t!(Key::RecordsOneToFive)));
     }
 }
 
 /// Adds an error when a 0 to 10 rating is out of range.
 pub(crate) fn zero_to_ten(errors: &mut Vec<FieldError>, field: &'static str, value: u8) {
     if value > 10 {
-        errors.push(FieldError::new(field, "Pick a number from 0 to 10."));
+        errors.push(FieldError::new(field, t!(Key::RecordsZeroToTen)));
+    }
+}
+
+/// "a", "a and b", "a, b and c": a list in a sentence, the last item joined
+/// with the current language's "and".
+pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            t!(
+                Key::RecordsListAnd,
+                init = init.join(", "),
+                last = last.as_ref()
+            )
+        }
     }
 }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{finish, limit, require, FieldError, MAX_LONG_TEXT, MAX_SHORT_TEXT};
+use crate::i18n::{tr, Key};
 
 /// What kind of thing an inventory item is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -20,11 +21,11 @@ impl PlaceKind {
     pub const ALL: [PlaceKind; 3] = [PlaceKind::Person, PlaceKind::Place, PlaceKind::Situation];
 
     pub fn label(self) -> &'static str {
-        match self {
-            PlaceKind::Person => "Person",
-            PlaceKind::Place => "Place",
-            PlaceKind::Situation => "Situation",
-        }
+        tr(match self {
+            PlaceKind::Person => Key::PlacesKindPerson,
+            PlaceKind::Place => Key::PlacesKindPlace,
+            PlaceKind::Situation => Key::PlacesKindSituation,
+        })
     }
 }
 
@@ -46,11 +47,11 @@ impl SafetyRating {
     ];
 
     pub fn label(self) -> &'static str {
-        match self {
-            SafetyRating::Supportive => "Supports me",
-            SafetyRating::Neutral => "Neutral",
-            SafetyRating::Risky => "Risky for me",
-        }
+        tr(match self {
+            SafetyRating::Supportive => Key::PlacesRatingSupportive,
+            SafetyRating::Neutral => Key::PlacesRatingNeutral,
+            SafetyRating::Risky => Key::PlacesRatingRisky,
+        })
     }
 }
 
@@ -74,22 +75,22 @@ impl RiskPlan {
 
     /// A short label for a picker.
     pub fn label(self) -> &'static str {
-        match self {
-            RiskPlan::Avoid => "Stay away",
-            RiskPlan::Leave => "Leave if it happens",
-            RiskPlan::Cope => "Use a coping skill",
-            RiskPlan::Call => "Call someone",
-        }
+        tr(match self {
+            RiskPlan::Avoid => Key::PlacesPlanAvoid,
+            RiskPlan::Leave => Key::PlacesPlanLeave,
+            RiskPlan::Cope => Key::PlacesPlanCope,
+            RiskPlan::Call => Key::PlacesPlanCall,
+        })
     }
 
     /// The plan as a first-person sentence for the printed plan.
     pub fn sentence(self) -> &'static str {
-        match self {
-            RiskPlan::Avoid => "I stay away.",
-            RiskPlan::Leave => "If I end up there, I leave.",
-            RiskPlan::Cope => "I use one of my coping skills.",
-            RiskPlan::Call => "I call someone on my list.",
-        }
+        tr(match self {
+            RiskPlan::Avoid => Key::PlacesSentenceAvoid,
+            RiskPlan::Leave => Key::PlacesSentenceLeave,
+            RiskPlan::Cope => Key::PlacesSentenceCope,
+            RiskPlan::Call => Key::PlacesSentenceCall,
+        })
     }
 }
 
@@ -119,18 +120,10 @@ impl PlaceItem {
 
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        require(
-            &mut errors,
-            "name",
-            &self.name,
-            "Add a name or a few words about it.",
-        );
+        require(&mut errors, "name", &self.name, Key::PlacesNameRequired);
         limit(&mut errors, "name", &self.name, MAX_SHORT_TEXT);
         if self.is_risky() && self.plan.is_none() {
-            errors.push(FieldError::new(
-                "plan",
-                "Pick a plan for this one, so you know what to do when it comes up.",
-            ));
+            errors.push(FieldError::new("plan", tr(Key::PlacesPlanRequired)));
         }
         limit(&mut errors, "plan_note", &self.plan_note, MAX_LONG_TEXT);
         finish(errors)

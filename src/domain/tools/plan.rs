@@ -9,6 +9,8 @@ use super::contact::{crisis_order, Contact, Role};
 use super::coping::{best_first, CopingIdea};
 use super::place::PlaceItem;
 use super::{finish, limit, FieldError, MAX_LONG_TEXT};
+use crate::i18n::{tr, Key};
+use crate::t;
 
 /// The id of the single plan-extras record.
 pub const PLAN_ID: &str = "plan";
@@ -127,17 +129,17 @@ impl Plan {
 
 fn section(
     kind: PlanSectionKind,
-    title: &'static str,
+    title: Key,
     items: Vec<String>,
-    prompt: &str,
+    prompt: Key,
     edit_href: &'static str,
 ) -> PlanSection {
     let is_prompt = items.is_empty();
     PlanSection {
         kind,
-        title,
+        title: tr(title),
         items: if is_prompt {
-            vec![prompt.to_string()]
+            vec![tr(prompt).to_string()]
         } else {
             items
         },
@@ -156,14 +158,11 @@ fn lines(list: &[String]) -> Vec<String> {
 }
 
 fn risk_line(item: &PlaceItem) -> String {
-    let mut line = item.name.trim().to_string();
-    match item.plan {
-        Some(plan) => {
-            line.push_str(": ");
-            line.push_str(plan.sentence());
-        }
-        None => line.push_str(": no plan yet."),
-    }
+    let name = item.name.trim();
+    let mut line = match item.plan {
+        Some(plan) => format!("{name}: {}", plan.sentence()),
+        None => t!(Key::PlanRiskNoPlan, name = name),
+    };
     let note = item.plan_note.trim();
     if !note.is_empty() {
         line.push(' ');
@@ -190,14 +189,15 @@ fn contact_line(c: &Contact) -> String {
     };
     let phone = c.phone.trim();
     if phone.is_empty() {
-        format!("{who}: no number saved yet")
+        t!(Key::PlanContactNoNumber, who = who)
     } else {
         format!("{who}: {phone}")
     }
 }
 
 /// Builds the plan from the user's own records, in the order of a common
-/// relapse-prevention worksheet. `helplines` are `(name, number)` for the
+/// relapse-prevention worksheet, with titles and prompts in the current
+/// language. `helplines` are `(name, number)` for the
 /// user's region.
 pub fn assemble_plan(
     reasons: &[String],
@@ -234,58 +234,58 @@ pub fn assemble_plan(
         sections: vec![
             section(
                 K::Reasons,
-                "My reasons",
+                Key::PlanTitleReasons,
                 lines(reasons),
-                "Add your reasons in Step 1.",
+                Key::PlanPromptReasons,
                 "/guide/1",
             ),
             section(
                 K::OuterTriggers,
-                "People, places and things that put me at risk",
+                Key::PlanTitleOuter,
                 risks,
-                "Mark people, places or situations as risky in the Places tool.",
+                Key::PlanPromptOuter,
                 "/tools/places",
             ),
             section(
                 K::InnerTriggers,
-                "Feelings and thoughts that are triggers",
+                Key::PlanTitleInner,
                 lines(&extras.inner_triggers),
-                "Add feelings or thoughts that make you want to use.",
+                Key::PlanPromptInner,
                 "/tools/plan",
             ),
             section(
                 K::WarningSigns,
-                "Early warning signs",
+                Key::PlanTitleWarning,
                 lines(&extras.warning_signs),
-                "Add signs that tell you things are slipping, like skipping meetings.",
+                Key::PlanPromptWarning,
                 "/tools/plan",
             ),
             section(
                 K::Coping,
-                "What I do instead",
+                Key::PlanTitleCoping,
                 coping_lines,
-                "Add ideas to your coping toolbox.",
+                Key::PlanPromptCoping,
                 "/tools/coping",
             ),
             section(
                 K::Contacts,
-                "People I can call",
+                Key::PlanTitleContacts,
                 contact_lines,
-                "Add people you can call in the People tool.",
+                Key::PlanPromptContacts,
                 "/tools/people",
             ),
             section(
                 K::AfterLapse,
-                "If I have a lapse",
+                Key::PlanTitleAfterLapse,
                 lines(&extras.after_lapse),
-                "Write what you will do if you use, like who you will tell first.",
+                Key::PlanPromptAfterLapse,
                 "/tools/plan",
             ),
             section(
                 K::CrisisLines,
-                "Crisis lines",
+                Key::PlanTitleCrisis,
                 crisis,
-                "Choose your region in Settings to see crisis lines.",
+                Key::PlanPromptCrisis,
                 "/settings",
             ),
         ],

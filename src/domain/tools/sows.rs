@@ -7,10 +7,13 @@ use chrono::NaiveDate;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{finish, FieldError};
+use crate::i18n::Key;
+use crate::t;
 
-/// The items in the instrument's order and wording (a scale is only valid as
-/// published). The last item uses the "using" form found on published
-/// versions.
+/// The items in the instrument's order and published English wording (a
+/// scale is only valid as published). The last item uses the "using" form
+/// found on published versions. Screens show the current language's scale
+/// from `content::sows()`; this is the reference it is checked against.
 pub const SOWS_ITEMS: [&str; 16] = [
     "I feel anxious",
     "I feel like yawning",
@@ -74,12 +77,18 @@ impl SowsRating {
         let mut errors = Vec::new();
         for (i, &s) in self.scores.iter().enumerate() {
             if s > SOWS_MAX_ITEM {
+                // The item as the user read it: the current language's
+                // scale, or the published English wording if it has none.
+                let item = crate::content::sows_items()
+                    .get(i)
+                    .map_or(SOWS_ITEMS[i], |it| it.text.as_str());
                 errors.push(FieldError::new(
                     "scores",
-                    format!(
-                        "Item {} (\"{}\") has the score {s}. Each answer goes from 0 to 4.",
-                        i + 1,
-                        SOWS_ITEMS[i]
+                    t!(
+                        Key::TreatmentSowsBadScore,
+                        n = i + 1,
+                        item = item,
+                        score = s
                     ),
                 ));
             }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::serde_util::is_false;
 use super::{finish, limit, FieldError, MAX_LONG_TEXT, MAX_SHORT_TEXT};
+use crate::i18n::{tr, Key};
 
 /// The id of the single current-medication record.
 pub const MEDICATION_ID: &str = "medication";
@@ -30,11 +31,11 @@ impl MedicationKind {
     ];
 
     pub fn label(self) -> &'static str {
-        match self {
-            MedicationKind::Methadone => "Methadone",
-            MedicationKind::Buprenorphine => "Buprenorphine",
-            MedicationKind::Other => "Other",
-        }
+        tr(match self {
+            MedicationKind::Methadone => Key::TreatmentKindMethadone,
+            MedicationKind::Buprenorphine => Key::TreatmentKindBuprenorphine,
+            MedicationKind::Other => Key::TreatmentKindOther,
+        })
     }
 }
 
@@ -83,7 +84,7 @@ impl Medication {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         if self.kind == MedicationKind::Other && self.name.trim().is_empty() {
-            errors.push(FieldError::new("name", "Add the name of your medicine."));
+            errors.push(FieldError::new("name", tr(Key::TreatmentNameRequired)));
         }
         limit(&mut errors, "name", &self.name, MAX_SHORT_TEXT);
         limit(&mut errors, "prescriber", &self.prescriber, MAX_SHORT_TEXT);

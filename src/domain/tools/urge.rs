@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::halt::Halt;
 use super::serde_util::is_zero_i64;
-use super::{finish, limit, zero_to_ten, FieldError, MAX_LONG_TEXT};
+use super::{finish, join_and, limit, zero_to_ten, FieldError, MAX_LONG_TEXT};
+use crate::i18n::{tr, trn, Key};
+use crate::t;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UrgeSession {
@@ -42,25 +44,25 @@ impl UrgeSession {
         Some((self.ended_ms - self.started_ms + 30_000) / 60_000)
     }
 
-    /// A short line in the user's own terms, for the check-in note or the
-    /// list of sessions, e.g. "Your craving went from 8 to 3 in 17 minutes.
-    /// You were hungry and tired."
+    /// A short line in the user's own terms (and the current language), for
+    /// the check-in note or the list of sessions, e.g. "Your craving went
+    /// from 8 to 3 in 17 minutes. You were hungry and tired."
     pub fn summary_note(&self) -> String {
+        let before = self.before;
         let mut s = match (self.after, self.minutes()) {
-            (Some(after), Some(m)) => format!(
-                "Your craving went from {} to {} {}.",
-                self.before,
-                after,
-                duration_words(m)
+            (Some(after), Some(m)) => t!(
+                Key::CravingSummaryFromToIn,
+                before = before,
+                after = after,
+                duration = duration_words(m)
             ),
-            (Some(after), None) => format!("Your craving went from {} to {}.", self.before, after),
-            (None, _) => format!("Your craving was {} out of 10 at the start.", self.before),
+            (Some(after), None) => t!(Key::CravingSummaryFromTo, before = before, after = after),
+            (None, _) => t!(Key::CravingSummaryAtStart, before = before),
         };
         let words = self.halt.words();
         if !words.is_empty() {
-            s.push_str(" You were ");
-            s.push_str(&join_and(&words));
-            s.push('.');
+            s.push(' ');
+            s.push_str(&t!(Key::CravingSummaryHalt, states = join_and(&words)));
         }
         let note = self.note.trim();
         if !note.is_empty() {
@@ -77,10 +79,7 @@ impl UrgeSession {
             zero_to_ten(&mut errors, "after", a);
         }
         if self.ended_ms != 0 && self.ended_ms < self.started_ms {
-            errors.push(FieldError::new(
-                "ended_ms",
-                "The end time is before the start time.",
-            ));
+            errors.push(FieldError::new("ended_ms", tr(Key::CravingEndBeforeStart)));
         }
         limit(&mut errors, "note", &self.note, MAX_LONG_TEXT);
         finish(errors)
@@ -89,18 +88,8 @@ impl UrgeSession {
 
 fn duration_words(minutes: i64) -> String {
     match minutes {
-        0 => "in under a minute".to_string(),
-        1 => "in 1 minute".to_string(),
-        m => format!("in {m} minutes"),
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_and(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        0 => tr(Key::CravingInUnderAMinute).to_string(),
+        m => trn(Key::CravingInMinutes, m, &[]),
     }
 }
 
