@@ -150,7 +150,7 @@ test('the chosen language travels in a backup: imported into an English browser,
     ]);
     text = await readFile(await download.path(), 'utf8');
   });
-  assert.match(text, /"lg":"es"/);
+  assert.match(text, /"lg":\s*"es"/);
 
   const { context, close } = await launch({ locale: 'en-US' });
   try {
@@ -168,6 +168,16 @@ test('the chosen language travels in a backup: imported into an English browser,
     await page.reload();
     await page.waitForSelector('main h1');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  } finally { await close(); }
+});
+
+test('the English-word scan finds English words on an English screen (so it can fail)', async () => {
+  const { context, close } = await launch({ locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    await openApp(page, server.url, '/settings');
+    const hits = await englishWordsOnPage(page);
+    assert.ok(hits.length > 5, `only ${hits.length} hits on the English settings screen`);
   } finally { await close(); }
 });
 
