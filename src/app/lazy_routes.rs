@@ -92,6 +92,10 @@ lazy_screen! {
     HelpRoute => help::HelpPage;
     /// `/settings`
     SettingsRoute => settings::SettingsPage;
+    /// `/help/overdose`: the overdose response guide (also reachable while locked).
+    OverdoseRoute => overdose::OverdosePage;
+    /// `/settings/move`: moving to a new phone.
+    MovePhoneRoute => move_phone::MovePhonePage;
 }
 
 /// Fetches and compiles, in idle time after the first screen has drawn, the

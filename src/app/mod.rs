@@ -88,6 +88,7 @@ fn LockedScreen(on_unlock: Callback<Vec<String>>) -> impl IntoView {
         <main id="main" tabindex="-1" data-app-ready="" data-locked="">
             <Routes fallback=not_found::NotFound>
                 <Route path=path!("/help") view={Lazy::<HelpRoute>::new()}/>
+                <Route path=path!("/help/overdose") view={Lazy::<OverdoseRoute>::new()}/>
                 <Route path=path!("/*any") view={Lazy::<LockRoute>::new()}/>
             </Routes>
         </main>
@@ -144,7 +145,9 @@ fn UnlockedApp() -> impl IntoView {
                     <Route path=path!("/tools/plan") view={Lazy::<PlanRoute>::new()}/>
                     <Route path=path!("/insights") view={Lazy::<InsightsRoute>::new()}/>
                     <Route path=path!("/help") view={Lazy::<HelpRoute>::new()}/>
+                    <Route path=path!("/help/overdose") view={Lazy::<OverdoseRoute>::new()}/>
                     <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                    <Route path=path!("/settings/move") view={Lazy::<MovePhoneRoute>::new()}/>
                 </Routes>
             </main>
             <AppNav/>

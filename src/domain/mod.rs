@@ -5,6 +5,8 @@ pub mod checkin;
 pub mod clean_time;
 pub mod guide_progress;
 pub mod ids;
+pub mod money;
+pub mod reminders;
 pub mod settings;
 pub mod text_merge;
 

@@ -100,6 +100,12 @@ pub struct Settings {
         with = "lang_code"
     )]
     pub language: Option<Lang>,
+    /// Money not spent (off when `None`).
+    #[serde(rename = "mn", default, skip_serializing_if = "Option::is_none")]
+    pub money: Option<crate::domain::money::MoneySettings>,
+    /// The daily check-in reminder, once the user made one.
+    #[serde(rename = "rm", default, skip_serializing_if = "Option::is_none")]
+    pub reminder: Option<crate::domain::reminders::DailyReminder>,
 }
 
 /// A language stored as its code (`"es"`).
@@ -172,6 +178,8 @@ impl Default for Settings {
             discreet: false,
             lock_idle_minutes: None,
             language: None,
+            money: None,
+            reminder: None,
         }
     }
 }
@@ -506,6 +514,8 @@ impl Settings {
             discreet: self.discreet,
             lock_idle_minutes: self.lock_idle_minutes,
             language: self.language.or(other.language),
+            money: self.money.clone().or_else(|| other.money.clone()),
+            reminder: self.reminder.clone().or_else(|| other.reminder.clone()),
         }
     }
 }
@@ -575,6 +585,8 @@ mod tests {
             discreet: true,
             lock_idle_minutes: Some(5),
             language: None,
+            money: None,
+            reminder: None,
         };
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(

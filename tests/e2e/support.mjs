@@ -168,5 +168,5 @@ export const ROUTES = [
   '/', '/guide', '/guide/1', '/guide/2', '/guide/3', '/guide/4', '/guide/5', '/guide/6', '/guide/7',
   '/guide/8', '/guide/9', '/guide/10', '/journal', '/journal/new', '/tools', '/tools/craving',
   '/tools/people', '/tools/meetings', '/tools/places', '/tools/coping', '/tools/exercise',
-  '/tools/treatment', '/tools/plan', '/insights', '/help', '/settings',
+  '/tools/treatment', '/tools/plan', '/insights', '/help', '/help/overdose', '/settings', '/settings/move',
 ];

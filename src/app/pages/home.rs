@@ -4,6 +4,8 @@
 
 use crate::app::components::clean_time_card::CleanTimeCard;
 use crate::app::components::guide_current_step::CurrentStepCard;
+use crate::app::components::home_install::HomeInstall;
+use crate::app::components::home_money::HomeMoney;
 use crate::app::components::journal_entry::mood_and_craving;
 use crate::app::components::settings_region_suggestion::SettingsRegionSuggestion;
 use crate::app::hooks::{use_collection, use_doc};
@@ -93,6 +95,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <h1 class="visually-hidden">{t!(Key::HomeTitle)}</h1>
         <CleanTimeCard/>
+        <HomeMoney/>
         <TodayCard/>
         <p class="home-craving">
             <A href="/tools/craving" attr:class="button button--primary button--big home-craving__button">
@@ -101,6 +104,7 @@ pub fn HomePage() -> impl IntoView {
         </p>
         <CurrentStepCard/>
         <SettingsRegionSuggestion/>
+        <HomeInstall/>
         <BackupNotice/>
     }
 }

@@ -8,7 +8,11 @@ use crate::app::components::settings_appearance::AppearanceSection;
 use crate::app::components::settings_backup::BackupSection;
 use crate::app::components::settings_delete::DeleteSection;
 use crate::app::components::settings_language::LanguageSection;
+use crate::app::components::settings_install::InstallSection;
 use crate::app::components::settings_lock::LockSection;
+use crate::app::components::settings_money::MoneySection;
+use crate::app::components::settings_move::MoveSection;
+use crate::app::components::settings_reminders::RemindersSection;
 use crate::app::components::settings_recovery::RecoverySection;
 use crate::app::components::settings_region::RegionSection;
 use crate::app::components::settings_set_aside::SetAsideSection;
@@ -17,12 +21,16 @@ use crate::i18n::Key;
 use crate::t;
 
 /// The sections, for the list of links at the top.
-const SECTIONS: [(&str, Key); 8] = [
+const SECTIONS: [(&str, Key); 12] = [
     ("language", Key::SettingsLanguageTitle),
     ("appearance", Key::SettingsAppearanceTitle),
     ("region", Key::SettingsTocRegion),
     ("recovery", Key::SettingsTocRecovery),
+    ("reminders", Key::SettingsTocReminders),
+    ("money", Key::SettingsTocMoney),
     ("backup", Key::BackupTitle),
+    ("move", Key::SettingsTocMove),
+    ("device", Key::SettingsTocDevice),
     ("storage", Key::SettingsStorageTitle),
     ("set-aside", Key::SettingsSetAsideTitle),
     ("delete", Key::SettingsDeleteTitle),
@@ -65,8 +73,12 @@ pub fn SettingsPage() -> impl IntoView {
             <AppearanceSection/>
             <RegionSection/>
             <RecoverySection/>
+            <RemindersSection/>
+            <MoneySection/>
             <BackupSection changed/>
+            <MoveSection/>
             <LockSection/>
+            <InstallSection/>
             <StorageSection changed/>
             <SetAsideSection changed/>
             <DeleteSection/>
