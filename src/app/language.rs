@@ -165,11 +165,14 @@ pub fn use_language() -> Language {
 }
 
 impl Language {
-    /// Switches to `lang` now: loads it if needed, remembers it in
-    /// `wm:lang`, and redraws. The caller saves it in the settings.
-    pub fn switch(self, lang: Lang) {
+    /// Switches to `lang` now: loads it if needed and redraws. A language
+    /// the user chose (`chosen`, saved in the settings by the caller) is also
+    /// kept in `wm:lang`; one only followed from the browser is not, so
+    /// nothing is stored for a user who never chose (and "delete
+    /// everything" leaves nothing behind).
+    pub fn switch(self, lang: Lang, chosen: bool) {
         if lang == i18n::current() {
-            remember(lang);
+            keep(lang, chosen);
             return;
         }
         self.busy.set(true);
@@ -178,7 +181,7 @@ impl Language {
             self.busy.set(false);
             match result {
                 Ok(()) => {
-                    remember(lang);
+                    keep(lang, chosen);
                     self.failed.set(None);
                     SWITCHED.with(|s| s.set(true));
                     self.lang.set(lang);
@@ -189,8 +192,14 @@ impl Language {
     }
 }
 
-/// Keeps the choice where the boot script and the lock screen can read it.
-/// A failed write only means the next start follows the settings instead.
-fn remember(lang: Lang) {
-    let _ = LocalStore::open().set(LANG_KEY, lang.code());
+/// Keeps a chosen language where the boot script and the lock screen can
+/// read it, or forgets it when the user follows the browser. A failed write
+/// only means the next start follows the settings instead.
+fn keep(lang: Lang, chosen: bool) {
+    let store = LocalStore::open();
+    let _ = if chosen {
+        store.set(LANG_KEY, lang.code())
+    } else {
+        store.remove(LANG_KEY)
+    };
 }

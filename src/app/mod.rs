@@ -107,12 +107,9 @@ fn UnlockedApp() -> impl IntoView {
     // The language in the settings (chosen here, in another tab, or brought
     // by an imported backup), else the browser's.
     let language = language::use_language();
-    Effect::new(move |_| {
-        let wanted = settings
-            .value
-            .with(|s| s.language)
-            .unwrap_or_else(language::browser_language);
-        language.switch(wanted);
+    Effect::new(move |_| match settings.value.with(|s| s.language) {
+        Some(chosen) => language.switch(chosen, true),
+        None => language.switch(language::browser_language(), false),
     });
     // Once the journal's older slices are in (the home's clean time waits for
     // them), so preloading never competes with them.

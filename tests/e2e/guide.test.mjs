@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer, launch, openApp, waitForServiceWorker, goOffline, ROOT } from './support.mjs';
 
-const guide = JSON.parse(await readFile(join(ROOT, 'src', 'content', 'guide.json'), 'utf8'));
+const guide = JSON.parse(await readFile(join(ROOT, 'src', 'content', 'en', 'guide.json'), 'utf8'));
 const step = (n) => guide.steps.find((s) => s.n === n);
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

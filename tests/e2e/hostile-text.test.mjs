@@ -29,7 +29,7 @@ const RLO = 'invoice\u202Eexe.pdf';
 /** Zero-width joiners inside a word and inside an emoji family. */
 const ZWJ = 'fam\u200Dily \u{1F469}\u200D\u{1F469}\u200D\u{1F467}';
 
-const guide = JSON.parse(await readFile(join(ROOT, 'src', 'content', 'guide.json'), 'utf8'));
+const guide = JSON.parse(await readFile(join(ROOT, 'src', 'content', 'en', 'guide.json'), 'utf8'));
 const QUESTION = guide.steps.find((s) => s.n === 1).reflections[0];
 
 assert.equal(LONG.length, 20000);

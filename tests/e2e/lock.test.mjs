@@ -20,7 +20,10 @@ const snapshot = (page) => page.evaluate(() =>
     .map((k) => [k, localStorage.getItem(k)])));
 
 /** Keys that hold user data (all but the schema version and the lock). */
-const userKeys = (snap) => Object.keys(snap).filter((k) => k !== 'wm:schema' && k !== 'wm:lock');
+// The schema version, the lock's parameters and the language stay readable
+// (src/data/vault.rs: is_user_key).
+const PLAIN_KEYS = ['wm:schema', 'wm:lock', 'wm:lang'];
+const userKeys = (snap) => Object.keys(snap).filter((k) => !PLAIN_KEYS.includes(k));
 
 /** Writes a check-in. With `inApp`, goes there by links (a full page load
  * while the lock is on would ask for the passphrase again). */
@@ -50,7 +53,7 @@ async function turnOnLock(page) {
 /** Waits until every user value in storage is sealed (writes are behind). */
 async function waitAllSealed(page) {
   await page.waitForFunction(() => Object.keys(localStorage)
-    .filter((k) => k.startsWith('wm:') && k !== 'wm:schema' && k !== 'wm:lock')
+    .filter((k) => k.startsWith('wm:') && !['wm:schema', 'wm:lock', 'wm:lang'].includes(k))
     .every((k) => localStorage.getItem(k).startsWith('wme1:')));
 }
 

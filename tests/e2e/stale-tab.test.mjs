@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { startServer, launch, openApp, ROOT } from './support.mjs';
 
 /** The first question of step 1, as the guide's content file words it. */
-const guide = JSON.parse(await readFile(join(ROOT, 'src', 'content', 'guide.json'), 'utf8'));
+const guide = JSON.parse(await readFile(join(ROOT, 'src', 'content', 'en', 'guide.json'), 'utf8'));
 const QUESTION = guide.steps.find((s) => s.n === 1).reflections[0];
 
 let server;
