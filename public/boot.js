@@ -233,6 +233,24 @@
     window.addEventListener('waymark-module-loaded', function () { note.remove(); }, { once: true });
   });
 
+  // Installing Waymark. Chromium says it can install the app with
+  // `beforeinstallprompt`, which may fire before the app has drawn, so the
+  // event is kept here: its own install bar is held back and the app shows
+  // "Install Waymark" instead (src/app/components/install_prompt.rs calls
+  // event.prompt() and forgets the event). `appinstalled`: it is done.
+  var install = { event: null, installed: false };
+  window.waymarkInstall = install;
+  window.addEventListener('beforeinstallprompt', function (event) {
+    event.preventDefault();
+    install.event = event;
+    window.dispatchEvent(new Event('waymark-install-available'));
+  });
+  window.addEventListener('appinstalled', function () {
+    install.event = null;
+    install.installed = true;
+    window.dispatchEvent(new Event('waymark-installed'));
+  });
+
   var update = { ready: false, waiting: null };
   window.waymarkUpdate = update;
   var registration = null;

@@ -26,7 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CONTENT = join(ROOT, 'src', 'content');
-export const CONTENT_FILES = ['guide', 'helplines', 'safety', 'sows', 'coping'];
+export const CONTENT_FILES = ['guide', 'helplines', 'safety', 'sows', 'coping', 'overdose'];
 const NAME = /^[a-z][a-z0-9_]*$/;
 
 /** Every slot of src/content/<lang>/ui, as a sorted array of [name, text]. */

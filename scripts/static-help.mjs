@@ -2,16 +2,17 @@
 // WebAssembly (iOS Lockdown Mode, managed browsers, old phones).
 //
 // Writes four files into a build folder:
-//   help.html        the emergency number, every region's helplines, the signs
-//                    of an overdose and the naloxone steps, with no WebAssembly,
-//                    no inline script and no inline style;
+//   help.html        the emergency number, the overdose response steps, every
+//                    region's helplines, the signs of an overdose and the
+//                    naloxone steps, with no WebAssembly, no inline script and
+//                    no inline style;
 //   help-es.html     the same page in Spanish (<html lang="es">);
 //   help-static.css  their look: 360 px first, light and dark, big tap targets;
 //   help-static.js   puts the region saved in the app's settings first (also
 //                    used by public/boot.js when it shows a page on /help).
 //
-// The text comes from src/content/<lang>/helplines.json and safety.json, the
-// same files the Rust app uses, so the numbers can never drift; the page's
+// The text comes from src/content/<lang>/helplines.json, safety.json and
+// overdose.json (the steps of /help/overdose), the same files the Rust app uses, so the numbers can never drift; the page's
 // own words from src/content/<lang>/ui/static_help.json and its month names
 // from ui/dates.json. public/boot.js picks help-es.html for a Spanish reader.
 //
@@ -257,6 +258,11 @@ export function stylesheet() {
 }
 .hs-card > :last-child { margin-bottom: 0; }
 .hs-steps li, .hs-signs li { margin-bottom: 0.5rem; }
+.hs .hs-overdose { padding-left: 1.75rem; }
+.hs .hs-overdose > li { margin-bottom: 1.25rem; }
+.hs .hs-overdose > li::marker { font-size: 1.25rem; font-weight: 700; }
+.hs .hs-overdose h3 { margin-top: 0; }
+.hs .hs-overdose h4 { margin-top: 0.75rem; }
 .hs-note { border-left: 4px solid var(--hs-note-border); padding-left: 0.75rem; }
 .hs-footer { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--hs-border); }
 .hs-footer a { display: inline-flex; align-items: center; min-height: 44px; font-weight: 600; }
@@ -303,6 +309,12 @@ function regionCode(value) {
 
 const e = escapeHtml;
 
+/** "Source: …" in the page's words, the citation itself marked as English
+ * (titles of papers and pages), as the app marks it. HTML. */
+function sourceHtml(w, source) {
+  return fillHtml(w.source, { source: `<span lang="en">${e(source)}</span>` });
+}
+
 /** The page's words (ui/static_help.json), every one required. */
 const WORD_KEYS = ['doc_title', 'title', 'lead', 'emergency_title', 'emergency_call',
   'emergency_call_hidden', 'country', 'lines_title', 'lines_lead', 'checked_all', 'countries_label',
@@ -340,9 +352,9 @@ function lineCard(line, w, dates) {
   // How to reach a Spanish speaker, or how to dial a * number.
   if (line.note) parts.push(`<p class="hs-small">${e(line.note)}</p>`);
   const notes = [];
-  if (line.source) notes.push(`${fill(w.source, { source: String(line.source).replace(/\.$/, '') })}.`);
-  if (line.checked) notes.push(fill(w.line_checked, { date: monthWords(line.checked, dates) }));
-  if (notes.length) parts.push(`<p class="hs-small hs-muted">${e(notes.join(' '))}</p>`);
+  if (line.source) notes.push(`${sourceHtml(w, String(line.source).replace(/\.$/, ''))}.`);
+  if (line.checked) notes.push(e(fill(w.line_checked, { date: monthWords(line.checked, dates) })));
+  if (notes.length) parts.push(`<p class="hs-small hs-muted">${notes.join(' ')}</p>`);
   parts.push('</li>');
   return parts.join('\n');
 }
@@ -371,9 +383,43 @@ function naloxoneNotes(regions, w) {
   return regions.filter((r) => r.naloxone_note && r.naloxone_note.text).map((r) => [
     `<div class="hs-note" data-naloxone-region="${regionCode(r.region)}">`,
     `<p>${e(r.naloxone_note.text)}</p>`,
-    r.naloxone_note.source ? `<p class="hs-small hs-muted">${e(fill(w.source, { source: r.naloxone_note.source }))}</p>` : '',
+    r.naloxone_note.source ? `<p class="hs-small hs-muted">${sourceHtml(w, r.naloxone_note.source)}</p>` : '',
     `</div>`,
   ].filter(Boolean).join('\n')).join('\n');
+}
+
+/**
+ * The overdose response steps (overdose.json, as on /help/overdose) as a
+ * section: each step numbered, with its lines, its note, its second list
+ * and its source. The app's timer and call button are not here: the page's
+ * big call button is just above, and the step says when to give another dose.
+ */
+function overdoseSection(overdose, w) {
+  if (!overdose || typeof overdose !== 'object') throw new Error('static-help: the overdose steps are missing in the content files');
+  const steps = needList(overdose.steps, 'the overdose steps');
+  const list = (items) => `<ul>\n${items.map((t) => `<li>${e(t)}</li>`).join('\n')}\n</ul>`;
+  return [
+    `<section id="hs-overdose" aria-labelledby="hs-overdose-title">`,
+    `<h2 id="hs-overdose-title">${e(need(overdose.title, 'the overdose guide title'))}</h2>`,
+    overdose.lead ? `<p class="hs-lead">${e(overdose.lead)}</p>` : '',
+    `<ol class="hs-overdose">`,
+    steps.map((step) => {
+      const id = need(step && step.id, 'an overdose step id');
+      if (!/^[a-z]+$/.test(id)) throw new Error(`static-help: odd overdose step id ${id}`);
+      return [
+        `<li id="hs-overdose-${id}">`,
+        `<h3>${e(need(step.title, `the title of overdose step ${id}`))}</h3>`,
+        list(needList(step.lines, `the lines of overdose step ${id}`)),
+        step.note ? `<p class="hs-note">${e(step.note)}</p>` : '',
+        step.more_title ? `<h4>${e(step.more_title)}</h4>` : '',
+        Array.isArray(step.more) && step.more.length ? list(step.more) : '',
+        step.source ? `<p class="hs-small hs-muted">${sourceHtml(w, step.source)}</p>` : '',
+        `</li>`,
+      ].filter(Boolean).join('\n');
+    }).join('\n'),
+    `</ol>`,
+    `</section>`,
+  ].filter(Boolean).join('\n');
 }
 
 /**
@@ -381,13 +427,15 @@ function naloxoneNotes(regions, w) {
  * `lang` ("en"), `words` (its ui/static_help.json; read from src/content
  * when not given), `dates` (its ui/dates.json, for month names), and
  * `others` ([{lang, file, words}]: the same page in other languages, linked
- * from the footer).
+ * from the footer) and `overdose` (its overdose.json; read from src/content
+ * when not given).
  */
 export function renderHelpPage(directory, safety, options = {}) {
   const lang = options.lang || 'en';
   const own = options.words ? null : readWords(lang);
   const w = checkWords(options.words || own.words, lang);
   const dates = options.dates || (own && own.dates) || null;
+  const overdose = options.overdose !== undefined ? options.overdose : readOverdose(lang);
   const others = options.others || [];
   const regions = needList(directory && directory.regions, 'the list of regions');
   const home = regions[0];
@@ -399,7 +447,7 @@ export function renderHelpPage(directory, safety, options = {}) {
   const tolerance = (safety && safety.lost_tolerance) || null;
   needList(signs.signs, 'the overdose signs');
   needList(naloxone.steps, 'the naloxone steps');
-  const source = (s) => (s ? `<p class="hs-small hs-muted">${e(fill(w.source, { source: s }))}</p>` : '');
+  const source = (s) => (s ? `<p class="hs-small hs-muted">${sourceHtml(w, s)}</p>` : '');
   const items = (list) => list.map((t) => `<li>${e(t)}</li>`).join('\n');
   const regionNotes = naloxoneNotes(regions, w);
 
@@ -416,6 +464,8 @@ export function renderHelpPage(directory, safety, options = {}) {
     `<p class="hs-small">${fillHtml(w.country, { country: `<span data-hs-emergency-region>${e(homeName)}</span>` })}</p>`,
     directory.eu_note ? `<p class="hs-small hs-muted">${e(directory.eu_note)}</p>` : '',
     `</section>`,
+
+    overdoseSection(overdose, w),
 
     `<section aria-labelledby="hs-lines-title">`,
     `<h2 id="hs-lines-title">${e(w.lines_title)}</h2>`,
@@ -497,11 +547,17 @@ export function readWords(lang, contentRoot = CONTENT_ROOT) {
   return { words: read('static_help.json'), dates: read('dates.json') };
 }
 
+/** A language's overdose response steps (overdose.json). */
+export function readOverdose(lang, contentRoot = CONTENT_ROOT) {
+  return JSON.parse(readFileSync(join(contentRoot, lang, 'overdose.json'), 'utf8'));
+}
+
 /** Reads the content files the app compiles in. */
 export function readContent(contentDir = CONTENT) {
   const directory = JSON.parse(readFileSync(join(contentDir, 'helplines.json'), 'utf8'));
   const safety = JSON.parse(readFileSync(join(contentDir, 'safety.json'), 'utf8'));
-  return { directory, safety };
+  const overdose = JSON.parse(readFileSync(join(contentDir, 'overdose.json'), 'utf8'));
+  return { directory, safety, overdose };
 }
 
 /**
@@ -522,7 +578,7 @@ export function writeStaticHelp(stagingDir, { contentRoot = CONTENT_ROOT } = {})
   for (const page of pages) {
     const others = pages.filter((o) => o !== page);
     const html = renderHelpPage(page.directory, page.safety,
-      { lang: page.lang, words: page.words, dates: page.dates, others });
+      { lang: page.lang, words: page.words, dates: page.dates, overdose: page.overdose, others });
     writeFileSync(join(stagingDir, page.file), html);
   }
   writeFileSync(join(stagingDir, 'help-static.css'), stylesheet());

@@ -278,3 +278,54 @@ test('a missing page word stops the build', () => {
   delete words.call_line;
   assert.throws(() => renderHelpPage(directory, s, { lang: 'es', words }), /call_line/);
 });
+
+test('both pages carry every step of the overdose guide as plain text, in order, right after the emergency number', async () => {
+  const { files } = await generated();
+  for (const [page, lang] of [['help.html', 'en'], ['help-es.html', 'es']]) {
+    const html = files[page];
+    const guide = await json(`src/content/${lang}/overdose.json`);
+    assert.equal(guide.steps.length, 6, 'six steps');
+    assert.ok(html.includes(`<h2 id="hs-overdose-title">${escapeHtml(guide.title)}</h2>`), `${page}: the guide's heading`);
+    const section = html.slice(html.indexOf('<section id="hs-overdose"'), html.indexOf('</section>', html.indexOf('<section id="hs-overdose"')));
+    assert.ok(section.length > 0, `${page}: an overdose section`);
+    let at = 0;
+    for (const step of guide.steps) {
+      const start = section.indexOf(`<li id="hs-overdose-${step.id}">`);
+      assert.ok(start >= at, `${page}: step ${step.id} comes in order`);
+      at = start;
+      assert.ok(section.includes(`<h3>${escapeHtml(step.title)}</h3>`), `${page}: ${step.title}`);
+      for (const line of [...step.lines, ...(step.more || [])]) {
+        assert.ok(section.includes(`<li>${escapeHtml(line)}</li>`), `${page}: ${line}`);
+      }
+      if (step.note) assert.ok(section.includes(`<p class="hs-note">${escapeHtml(step.note)}</p>`), `${page}: ${step.note}`);
+      if (step.more_title) assert.ok(section.includes(`<h4>${escapeHtml(step.more_title)}</h4>`), `${page}: ${step.more_title}`);
+      assert.ok(section.includes(`<span lang="en">${escapeHtml(step.source)}</span>`), `${page}: the source of ${step.id}, marked as English`);
+    }
+    // The big call button is just above the steps, the helplines below.
+    const emergency = html.indexOf('data-hs-emergency>');
+    const steps = html.indexOf('<section id="hs-overdose"');
+    const lines = html.indexOf('id="hs-lines-title"');
+    assert.ok(emergency > 0 && emergency < steps && steps < lines, `${page}: call, then the steps, then the helplines`);
+  }
+  assert.ok(files['help.html'].includes('2 to 3 minutes'));
+  assert.ok(files['help.html'].includes('30 to 90 minutes'));
+  assert.ok(files['help.html'].includes('breastbone'));
+  assert.ok(files['help-es.html'].includes('2 a 3 minutos'));
+  assert.ok(files['help-es.html'].includes('esternón'));
+});
+
+test('the overdose steps are escaped, and a broken overdose file stops the build', () => {
+  const { directory, safety: s, overdose } = readContent();
+  const evil = structuredClone(overdose);
+  evil.steps[0].lines.push('<img src=x onerror=alert(1)>');
+  const html = renderHelpPage(directory, s, { overdose: evil });
+  assert.ok(!html.includes('<img'));
+  assert.ok(html.includes('<li>&lt;img src=x onerror=alert(1)&gt;</li>'));
+  const noSteps = structuredClone(overdose);
+  noSteps.steps = [];
+  assert.throws(() => renderHelpPage(directory, s, { overdose: noSteps }), /overdose steps/);
+  const noLines = structuredClone(overdose);
+  delete noLines.steps[2].lines;
+  assert.throws(() => renderHelpPage(directory, s, { overdose: noLines }), /overdose step naloxone/);
+  assert.throws(() => renderHelpPage(directory, s, { overdose: null }), /overdose steps/);
+});

@@ -15,6 +15,7 @@ pub mod coping;
 pub mod guide;
 pub mod guide_outline;
 pub mod helplines;
+pub mod overdose;
 pub mod readability;
 pub mod safety;
 pub mod sows;

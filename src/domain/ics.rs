@@ -67,10 +67,25 @@ pub fn fold_line(line: &str) -> String {
 }
 
 fn push(out: &mut String, line: &str) {
+    push_line(out, line);
+}
+
+/// Appends one content line, folded, with its CRLF.
+pub fn push_line(out: &mut String, line: &str) {
     out.push_str(&fold_line(line));
 }
 
-const STAMP: &str = "%Y%m%dT%H%M%S";
+/// A URI value (`URL`, RFC 5545 section 3.3.13) is not TEXT and is not
+/// escaped; it may not hold spaces or control characters, so those are
+/// dropped rather than breaking the line structure.
+pub fn uri_value(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect()
+}
+
+/// The `chrono` pattern of a DATE-TIME value (add `Z` for UTC).
+pub const STAMP: &str = "%Y%m%dT%H%M%S";
 
 /// The calendar file for one appointment. `now_utc` is the time of export
 /// (for `DTSTAMP`); `uid_domain` makes the UID unique beyond this app, e.g.
@@ -371,6 +386,14 @@ mod tests {
         assert_eq!(
             unescape(value(&lines, "DESCRIPTION:").unwrap()),
             format!("Questions to ask:\n{}", a.questions)
+        );
+    }
+
+    #[test]
+    fn a_uri_value_loses_spaces_and_control_characters_but_keeps_its_punctuation() {
+        assert_eq!(
+            uri_value("https://ex.org/a,b;c\\d \r\nX\u{7}"),
+            "https://ex.org/a,b;c\\dX"
         );
     }
 

@@ -58,7 +58,7 @@ fn slots(lang: Lang) -> BTreeMap<String, String> {
 pub(crate) fn bundle_json(lang: Lang) -> String {
     let strings: Vec<String> = slots(lang).into_values().collect();
     let mut content = serde_json::Map::new();
-    for name in ["guide", "helplines", "safety", "sows", "coping"] {
+    for name in ["guide", "helplines", "safety", "sows", "coping", "overdose"] {
         let path = content_dir(lang).join(format!("{name}.json"));
         if let Ok(text) = std::fs::read_to_string(&path) {
             content.insert(name.to_string(), Value::String(text));
@@ -199,7 +199,15 @@ fn compare_twins(path: &str, en: &Value, other: &Value, errors: &mut Vec<String>
 #[test]
 fn every_content_file_has_a_twin_with_the_same_ids_numbers_and_sources() {
     // `boot` is the first-paint shell's words (index.html, public/boot.js).
-    for name in ["guide", "helplines", "safety", "sows", "coping", "boot"] {
+    for name in [
+        "guide",
+        "helplines",
+        "safety",
+        "sows",
+        "coping",
+        "overdose",
+        "boot",
+    ] {
         let read = |lang: Lang| -> Value {
             let path = content_dir(lang).join(format!("{name}.json"));
             let text = std::fs::read_to_string(&path)

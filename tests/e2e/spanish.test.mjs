@@ -221,3 +221,26 @@ test('no route in Spanish scrolls sideways at 360 px', () => withSpanish(async (
   }
   assert.deepEqual(wide, []);
 }));
+
+test('a browser set to es-MX is offered Mexico’s helplines once, and a yes puts them first on Help', () => withSpanish(async (page) => {
+  await openApp(page, server.url, '/');
+  const offer = page.getByText(es('Show helplines for Mexico?'));
+  await offer.waitFor();
+  await page.getByRole('button', { name: es('Yes'), exact: true }).click();
+  await offer.waitFor({ state: 'detached' });
+  await openApp(page, server.url, '/help');
+  await page.locator('a[href="tel:911"]').first().waitFor();
+  await page.locator('a[href^="tel:8009112000"]').first().waitFor();
+  // Asked once: a reload does not ask again.
+  await openApp(page, server.url, '/');
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByText(es('Show helplines for Mexico?')).count(), 0);
+}, { locale: 'es-MX' }));
+
+test('without WebAssembly, a Spanish reader gets the plain Help page in Spanish', () => withSpanish(async (page, context) => {
+  await context.addInitScript(() => { delete globalThis.WebAssembly; });
+  await page.goto(server.url + '/help');
+  await page.waitForFunction(() => document.documentElement.lang === 'es' && !!document.querySelector('main[data-help-static]'), null, { timeout: 10000 });
+  assert.deepEqual(await englishWordsOnPage(page), []);
+  await page.locator('a[href="tel:112"]').first().waitFor({ state: 'attached' });
+}));

@@ -11,6 +11,7 @@ pub mod guide_status;
 pub mod header;
 pub mod home_install;
 pub mod home_money;
+pub mod install_prompt;
 pub mod journal_chips;
 pub mod journal_entry;
 pub mod journal_flash;

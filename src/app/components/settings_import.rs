@@ -247,7 +247,7 @@ pub fn ImportBackup(changed: RwSignal<u32>) -> impl IntoView {
             <input
                 id="import-file"
                 type="file"
-                accept=".json,application/json"
+                accept=".json,.txt,application/json,text/plain"
                 node_ref=input_ref
                 aria-describedby="import-file-hint import-file-error"
                 on:change=on_file

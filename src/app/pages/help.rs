@@ -63,6 +63,11 @@ pub fn HelpPage() -> impl IntoView {
         <div class="crisis">
             <h1>{t!(Key::HelpTitle)}</h1>
             <p class="crisis__lead">{t!(Key::HelpLead)}</p>
+            <p>
+                <a class="button button--big button--primary" href="/help/overdose">
+                    {t!(Key::OverdoseHelpLink)}
+                </a>
+            </p>
 
             {move || {
                 let people = emergency_people();

@@ -1,6 +1,7 @@
 //! Meetings (steps 4 and 7): the weekly meetings you go to, when the next
 //! one is, and a log of the ones you went to, counted month by month.
 
+use crate::app::components::download::{can_download, cannot_download};
 use crate::app::components::record_dates::{
     day_words, input_date, input_time, month_words, parse_date, parse_time, time_words,
 };
@@ -10,9 +11,14 @@ use crate::app::components::record_form::{
 };
 use crate::app::components::record_list::{RowActions, UndoDelete};
 use crate::app::components::record_steps::StepLinks;
-use crate::app::hooks::{use_collection, CollectionHandle};
+use crate::app::components::settings_reminders::{now_local_and_utc, save_ics};
+use crate::app::hooks::{use_collection, use_doc, CollectionHandle};
 use crate::app::state::{new_id, now_ms, today};
 use crate::content::ToolId;
+use crate::domain::reminders::{
+    meeting_file_name, meeting_ics, meeting_title, IcsContext, DEFAULT_MEETING_LEAD, MEETING_LEADS,
+};
+use crate::domain::settings::Settings;
 use crate::domain::tools::{attendance_per_month, Attendance, FieldError, Meeting};
 use crate::i18n::{format, trn, Key};
 use crate::t;
@@ -178,6 +184,8 @@ fn SavedMeetings(
     let ctl = use_record_form::<MeetingForm>("meeting");
     let undo = UndoDelete::new(meetings, "meeting");
     let went_error = RwSignal::new(None::<String>);
+    let settings = use_doc::<Settings>();
+    let discreet = Signal::derive(move || settings.value.with(|s| s.discreet));
     let weekday_options: Vec<(String, String)> = WEEKDAYS
         .iter()
         .map(|w| {
@@ -210,7 +218,7 @@ fn SavedMeetings(
                     .into_iter()
                     .map(|m| {
                         let already = went.contains(&m.id);
-                        meeting_row(m, today, already, meetings, log, ctl, undo, went_error)
+                        meeting_row(m, today, already, meetings, log, ctl, undo, went_error, discreet)
                     })
                     .collect_view()}
             </ul>
@@ -260,8 +268,10 @@ fn meeting_row(
     ctl: FormCtl<MeetingForm>,
     undo: UndoDelete<Meeting>,
     went_error: RwSignal<Option<String>>,
+    discreet: Signal<bool>,
 ) -> impl IntoView {
     let name = m.name.trim().to_owned();
+    let reminder = meeting_reminder(&m, discreet);
     let every = t!(
         Key::MeetingsEvery,
         weekday = weekday_name(m.weekday),
@@ -323,8 +333,93 @@ fn meeting_row(
             {link}
             {notes}
             <div class="row">{went}</div>
+            {reminder}
             <RowActions name=name on_edit=on_edit on_delete=on_delete/>
         </li>
+    }
+}
+
+/// A saved meeting's weekly reminder: how many minutes before, and a button
+/// that downloads it as a calendar file (the phone's calendar rings; Waymark
+/// has no server). The UID comes from the meeting's id, so a second download
+/// replaces the first event. The lead is not stored: it is in the file.
+fn meeting_reminder(m: &Meeting, discreet: Signal<bool>) -> impl IntoView {
+    let meeting = m.clone();
+    let name = m.name.trim().to_owned();
+    let lead = RwSignal::new(DEFAULT_MEETING_LEAD.to_string());
+    let saved = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
+    let lead_options: Vec<(String, String)> = MEETING_LEADS
+        .iter()
+        .map(|n| {
+            (
+                n.to_string(),
+                trn(Key::RemindersMeetingLead, i64::from(*n), &[]),
+            )
+        })
+        .collect();
+    let lead_bind = Binding::new(Signal::derive(move || lead.get()), move |v: String| {
+        saved.set(None);
+        lead.set(v);
+    });
+    let controls = if can_download() {
+        let download = meeting.clone();
+        let hidden = format!(": {name}");
+        view! {
+            <SelectField id=format!("meeting-lead-{}", m.id) label=t!(Key::RemindersMeetingLeadLabel)
+                options=lead_options bind=lead_bind/>
+            <button type="button" class="button" on:click=move |_| {
+                saved.set(None);
+                let minutes = lead
+                    .get_untracked()
+                    .parse::<u32>()
+                    .unwrap_or(DEFAULT_MEETING_LEAD);
+                let (now_local, now_utc) = now_local_and_utc();
+                let cx = IcsContext {
+                    now_local,
+                    now_utc,
+                    discreet: discreet.get_untracked(),
+                    open_url: None,
+                };
+                match save_ics(&meeting_file_name(&download), &meeting_ics(&download, minutes, &cx)) {
+                    Ok(()) => {
+                        error.set(None);
+                        saved.set(Some(t!(Key::RemindersSaved)));
+                    }
+                    Err(message) => error.set(Some(message)),
+                }
+            }>
+                {t!(Key::RemindersMeetingDownload)} <span class="visually-hidden">{hidden}</span>
+            </button>
+            <p class="settings__saved" role="status">{move || saved.get()}</p>
+            <p class="field__error" role="alert">{move || error.get()}</p>
+        }
+        .into_any()
+    } else {
+        view! { <p class="notice">{cannot_download()}</p> }.into_any()
+    };
+    let about = move || {
+        let title = meeting_title(&meeting, discreet.get());
+        let privacy = if discreet.get() {
+            t!(Key::RemindersDiscreetOn, title = title.clone())
+        } else {
+            t!(Key::RemindersMeetingPrivacy).to_owned()
+        };
+        view! {
+            <p class="muted small">{t!(Key::RemindersMeetingRemove, title = title)}</p>
+            <p class="muted small">{privacy}</p>
+        }
+    };
+    view! {
+        <details class="settings__breakdown">
+            <summary>
+                {t!(Key::RemindersMeetingSummary)}
+                <span class="visually-hidden">{format!(": {name}")}</span>
+            </summary>
+            <p class="field__hint">{t!(Key::RemindersMeetingWhy)}</p>
+            {controls}
+            {about}
+        </details>
     }
 }
 
