@@ -49,9 +49,14 @@
 
   function bootElement() { return document.getElementById('boot'); }
   function appReady() { return !!document.querySelector('[data-app-ready]'); }
+  // /help and the overdose guide (/help/overdose) show the plain page in
+  // place; the overdose steps are its section #hs-overdose.
   function onHelpAddress() {
-    var path = window.location.pathname;
-    return path === '/help' || path === '/help/';
+    var path = window.location.pathname.replace(/\/$/, '');
+    return path === '/help' || path === '/help/overdose';
+  }
+  function onOverdoseAddress() {
+    return window.location.pathname.replace(/\/$/, '') === '/help/overdose';
   }
 
   // #boot's data-boot says why the help link shows, for the stylesheet:
@@ -134,6 +139,10 @@
       holder.appendChild(imported);
       boot.parentNode.replaceChild(holder, boot);
       if (parsed.title) { document.title = parsed.title; }
+      if (onOverdoseAddress()) {
+        var steps = document.getElementById('hs-overdose');
+        if (steps && steps.scrollIntoView) { steps.scrollIntoView(); }
+      }
       // The saved region first: the same code as on /help.html.
       if (window.waymarkHelpStatic && typeof window.waymarkHelpStatic.apply === 'function') {
         window.waymarkHelpStatic.apply(holder);

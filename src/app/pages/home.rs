@@ -90,12 +90,25 @@ fn BackupNotice() -> impl IntoView {
     }
 }
 
+/// The cards only some users see (money not spent, a region to suggest,
+/// an install offer).
+/// A split point: their code is a module of its own, fetched after Home has
+/// drawn, so the first load does not carry it.
+#[lazy]
+fn optional_cards() -> AnyView {
+    view! {
+        <HomeMoney/>
+        <SettingsRegionSuggestion/>
+        <HomeInstall/>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
         <h1 class="visually-hidden">{t!(Key::HomeTitle)}</h1>
         <CleanTimeCard/>
-        <HomeMoney/>
         <TodayCard/>
         <p class="home-craving">
             <A href="/tools/craving" attr:class="button button--primary button--big home-craving__button">
@@ -103,8 +116,7 @@ pub fn HomePage() -> impl IntoView {
             </A>
         </p>
         <CurrentStepCard/>
-        <SettingsRegionSuggestion/>
-        <HomeInstall/>
+        {Suspend::new(leptos::__reexports::send_wrapper::SendWrapper::new(optional_cards()))}
         <BackupNotice/>
     }
 }
