@@ -114,7 +114,7 @@ fn bundle_address(lang: Lang) -> Option<String> {
 /// Fetches, checks and keeps a language's bundle; false if it could not.
 /// A split point: the fetch and the bundle reader are a module of their
 /// own, so an English reader's first load never carries them.
-#[lazy]
+#[cfg_attr(feature = "split", lazy)]
 async fn load_bundle(code: String) -> bool {
     let Some(lang) = Lang::from_code(&code) else {
         return false;

@@ -58,7 +58,7 @@ type Inputs = (MoneySettings, Region, NaiveDate, Vec<NaiveDate>, NaiveDate);
 /// The line's words. A split point: the counting and the formatting are a
 /// module of their own, fetched only when the user has turned this on, so
 /// the first load does not carry them.
-#[lazy]
+#[cfg_attr(feature = "split", lazy)]
 async fn money_line(inputs: Inputs) -> Option<String> {
     let (money, region, start, uses, today) = inputs;
     let minor = not_spent(&money, start, &uses, today)?;

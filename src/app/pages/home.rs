@@ -94,8 +94,8 @@ fn BackupNotice() -> impl IntoView {
 /// an install offer).
 /// A split point: their code is a module of its own, fetched after Home has
 /// drawn, so the first load does not carry it.
-#[lazy]
-fn optional_cards() -> AnyView {
+#[cfg_attr(feature = "split", lazy)]
+async fn optional_cards() -> AnyView {
     view! {
         <HomeMoney/>
         <SettingsRegionSuggestion/>
