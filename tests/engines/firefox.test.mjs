@@ -130,6 +130,20 @@ test('Firefox shows the headings of guide step 3 and of the help page', opts, as
   });
 });
 
+test('Firefox shows the overdose guide with its call button and dose timer, and the reminders in Settings', opts, async () => {
+  await withPage(async (page, errors) => {
+    await open(page, '/help/overdose');
+    assert.ok((await heading(page)).length > 0, 'the overdose guide has a heading');
+    assert.ok(await page.$('main a[href="tel:911"]'), 'the emergency number is one tap away');
+    await page.locator('::-p-aria([name="I gave a dose"][role="button"])').setTimeout(10000).click();
+    await page.locator('::-p-aria([name="I gave another dose"][role="button"])').setTimeout(10000).wait();
+    await open(page, '/settings');
+    await page.waitForSelector('#reminders h2', { timeout: 10000 });
+    await page.locator('::-p-aria([name="Download the daily reminder"][role="button"])').setTimeout(10000).wait();
+    assert.deepEqual(errors, [], 'no uncaught page or console error');
+  });
+});
+
 test('a check-in written in Firefox is still listed in the journal after a reload', opts, async () => {
   await withPage(async (page, errors) => {
     const note = `Firefox check-in ${Date.now()}`;

@@ -158,6 +158,21 @@ test('WebKit shows the headings of guide step 3 and of the help page', opts, asy
   await assertNoProblems('a click to /help');
 });
 
+test('WebKit shows the overdose guide with its call button and dose timer, and the reminders in Settings', opts, async () => {
+  await open('/help/overdose');
+  const h1 = await heading();
+  assert.ok(h1 && h1.length > 0, 'the overdose guide has a heading');
+  assert.ok(await s.execute(() => !!document.querySelector('main a[href="tel:911"]')), 'the emergency number is one tap away');
+  await click('the dose button', byName, 'button', 'I gave a dose');
+  await s.waitFor(() => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'I gave another dose'),
+    { timeout: 10000, message: 'the timer after a dose' });
+  await assertNoProblems('/help/overdose');
+  await open('/settings');
+  await s.waitFor(() => !!document.querySelector('#reminders h2'), { timeout: 10000, message: 'the reminders section' });
+  assert.ok(await s.execute(byName, 'button', 'Download the daily reminder'), 'the daily reminder can be downloaded');
+  await assertNoProblems('/settings');
+});
+
 test('a check-in written in WebKit is still listed in the journal after a reload', opts, async () => {
   const note = `WebKit check-in ${Date.now()}`;
   await open('/journal/new');
