@@ -362,10 +362,12 @@ async function importCrafted(page) {
     await page.getByLabel('Choose a backup file').setInputFiles(file);
   } finally { await rm(dir, { recursive: true, force: true }); }
   const preview = page.getByRole('region', { name: 'Before you import' });
-  await preview.waitFor();
+  // A file of 20,000-character words: reading and checking it takes a while
+  // on a slow, busy machine. This test is about what runs, not how fast.
+  await preview.waitFor({ timeout: 90000 });
   await inspect(page, 'the import preview', [`(wm:j:${IMG})`, `(wm:${LONG})`]);
   await preview.getByRole('button', { name: 'Import now' }).click();
-  await page.getByRole('region', { name: 'Import finished' }).waitFor();
+  await page.getByRole('region', { name: 'Import finished' }).waitFor({ timeout: 90000 });
   await inspect(page, 'the finished import');
 }
 
