@@ -201,7 +201,7 @@ fn drawing(points: &[ChartPoint], kind: ChartKind, min: f32, max: f32) -> impl I
 }
 
 /// A chart with its title, an optional legend for marked points, and the
-/// same numbers as a table under "Show as a table".
+/// same numbers as a table under its toggle (`insights.show_table`).
 #[component]
 pub fn Chart(
     /// Unique on the page; the title and table ids are made from it.

@@ -1,4 +1,4 @@
-//! "Summary for your counsellor or prescriber": the user picks dates and
+//! The summary for a counsellor or prescriber (`print.title`): the user picks dates and
 //! what to include, sees the summary on screen, and prints it. Only what is
 //! inside the chosen dates is shown, and notes stay out unless ticked, so a
 //! printout never carries more than the user chose. When printing, the

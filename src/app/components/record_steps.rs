@@ -1,4 +1,4 @@
-//! "This tool helps with Step N": links from a tool screen back to the guide
+//! The `records.helps_with_step` line: links from a tool screen back to the guide
 //! steps that send people to it, so the tool and the step it serves stay
 //! one tap apart both ways.
 

@@ -8,7 +8,7 @@ use crate::domain::settings::{Settings, Theme};
 use crate::i18n::Key;
 use crate::t;
 
-/// The short radio label. `Theme::label` says "Same as my device" for
+/// The short radio label. `Theme::label` gives the long wording (`settings.theme_system`) for
 /// `System`; here that sentence is the hint under the group instead.
 fn radio_label(theme: Theme) -> &'static str {
     match theme {

@@ -45,7 +45,7 @@ fn apply_error_message(e: &StoreError) -> &'static str {
     }
 }
 
-/// "This backup was made on 7 March 2026." for a backup's time, in the
+/// The `backup.made_on` line for a backup's time, in the
 /// user's time zone (the day, the month's name and the year go into the
 /// language's sentence, so each language puts them in its own order).
 fn made_on(ms: i64) -> Option<String> {

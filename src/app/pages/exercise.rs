@@ -83,7 +83,7 @@ impl RecordForm for ExerciseForm {
             date: date.unwrap_or(today),
             activity: self.activity.trim().to_owned(),
             // Text that is not a whole number counts as 0, which the domain
-            // check explains ("Enter how many minutes, from 1 to ...").
+            // check explains (the minutes range message).
             minutes: self.minutes.trim().parse().unwrap_or(0),
             mood_before: self.mood_before.unwrap_or(0),
             mood_after: self.mood_after.unwrap_or(0),

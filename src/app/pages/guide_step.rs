@@ -339,7 +339,7 @@ fn ReflectionField(step: u8, question: &'static str, text: &'static str) -> impl
     }
 }
 
-/// "Mark this step done": a checkbox, saved at once.
+/// The step's done checkbox (`guide.mark_done`), saved at once.
 #[component]
 fn DoneToggle(step: u8) -> impl IntoView {
     let doc = use_doc::<GuideProgress>();

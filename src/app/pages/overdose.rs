@@ -1,4 +1,4 @@
-//! `/help/overdose`: "Someone may be overdosing", step by step, for a
+//! `/help/overdose` (`overdose.help_link`): step by step, for a
 //! frightened person (issue 13, part 4). One tap from Help, and reachable
 //! while the app is locked. Built only from compiled-in content
 //! (`overdose.json`) and the region in the settings, so it works offline.
