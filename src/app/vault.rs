@@ -88,7 +88,8 @@ pub fn crypto_available() -> bool {
     subtle().is_ok()
 }
 
-fn random_bytes(n: usize) -> Result<Vec<u8>, VaultError> {
+/// `n` random bytes from the browser (salts, nonces).
+pub fn random_bytes(n: usize) -> Result<Vec<u8>, VaultError> {
     let mut bytes = vec![0u8; n];
     web_sys::window()
         .and_then(|w| w.crypto().ok())

@@ -80,22 +80,11 @@ fn seal_error(e: &VaultError) -> String {
     t!(Key::MoveSealFailed, reason = e.message())
 }
 
-/// Sixteen random bytes from the browser, for a new salt.
-fn random_salt() -> Result<Vec<u8>, VaultError> {
-    let mut bytes = vec![0u8; SALT_LEN];
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .ok_or(VaultError::NoCrypto)?
-        .get_random_values_with_u8_array(&mut bytes)
-        .map_err(|_| VaultError::NoCrypto)?;
-    Ok(bytes)
-}
-
 /// Seals the backup text with `passphrase` under a fresh salt, in the
 /// encrypted backup format, then opens the file's own text again with the
 /// same key to be sure it holds the backup before anyone relies on it.
 async fn seal_with_passphrase(text: &str, passphrase: &str) -> Result<String, String> {
-    let salt = random_salt().map_err(|e| seal_error(&e))?;
+    let salt = vault::random_bytes(SALT_LEN).map_err(|e| seal_error(&e))?;
     let meta = LockMeta::new(&salt, DEFAULT_IDLE_MINUTES);
     let key = vault::derive_key(passphrase, &meta)
         .await
