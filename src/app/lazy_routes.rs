@@ -24,6 +24,7 @@ macro_rules! lazy_screen {
             }
 
             fn view(_this: Self) -> AnyView {
+                super::components::first_screen::screen_drawn();
                 view! { <$page/> }.into_any()
             }
         }
@@ -45,6 +46,7 @@ impl LazyRoute for LockRoute {
     }
 
     fn view(_this: Self) -> AnyView {
+        super::components::first_screen::screen_drawn();
         match use_context::<OnUnlock>() {
             Some(OnUnlock(on_unlock)) => {
                 view! { <super::components::lock_screen::LockScreen on_unlock=on_unlock/> }

@@ -12,6 +12,7 @@ pub mod state;
 pub mod theme;
 pub mod vault;
 
+use components::first_screen::{screen_drawn, RestartUntilFirstScreen};
 use components::{header::AppHeader, nav::AppNav, notices::Notices};
 use lazy_routes::*;
 use leptos::prelude::*;
@@ -86,11 +87,13 @@ fn LockedScreen(on_unlock: Callback<Vec<String>>) -> impl IntoView {
     provide_context(OnUnlock(on_unlock));
     view! {
         <main id="main" tabindex="-1" data-app-ready="" data-locked="">
-            <Routes fallback=not_found::NotFound>
-                <Route path=path!("/help") view={Lazy::<HelpRoute>::new()}/>
-                <Route path=path!("/help/overdose") view={Lazy::<OverdoseRoute>::new()}/>
-                <Route path=path!("/*any") view={Lazy::<LockRoute>::new()}/>
-            </Routes>
+            <RestartUntilFirstScreen>
+                <Routes fallback=drawn_not_found>
+                    <Route path=path!("/help") view={Lazy::<HelpRoute>::new()}/>
+                    <Route path=path!("/help/overdose") view={Lazy::<OverdoseRoute>::new()}/>
+                    <Route path=path!("/*any") view={Lazy::<LockRoute>::new()}/>
+                </Routes>
+            </RestartUntilFirstScreen>
         </main>
     }
 }
@@ -122,31 +125,45 @@ fn UnlockedApp() -> impl IntoView {
     });
     view! {
             <main id="main" tabindex="-1" data-app-ready="">
-                <Routes fallback=not_found::NotFound>
-                    <Route path=path!("/") view=home::HomePage/>
-                    <Route path=path!("/guide") view={Lazy::<GuideOverviewRoute>::new()}/>
-                    <Route path=path!("/guide/intro") view={Lazy::<GuideIntroRoute>::new()}/>
-                    <Route path=path!("/guide/takeaway") view={Lazy::<GuideTakeawayRoute>::new()}/>
-                    <Route path=path!("/guide/:step") view={Lazy::<GuideStepRoute>::new()}/>
-                    <Route path=path!("/journal") view={Lazy::<JournalRoute>::new()}/>
-                    <Route path=path!("/journal/new") view={Lazy::<CheckInRoute>::new()}/>
-                    <Route path=path!("/journal/:id") view={Lazy::<CheckInRoute>::new()}/>
-                    <Route path=path!("/tools") view={Lazy::<ToolsRoute>::new()}/>
-                    <Route path=path!("/tools/craving") view={Lazy::<CravingRoute>::new()}/>
-                    <Route path=path!("/tools/people") view={Lazy::<PeopleRoute>::new()}/>
-                    <Route path=path!("/tools/meetings") view={Lazy::<MeetingsRoute>::new()}/>
-                    <Route path=path!("/tools/places") view={Lazy::<PlacesRoute>::new()}/>
-                    <Route path=path!("/tools/coping") view={Lazy::<CopingRoute>::new()}/>
-                    <Route path=path!("/tools/exercise") view={Lazy::<ExerciseRoute>::new()}/>
-                    <Route path=path!("/tools/treatment") view={Lazy::<TreatmentRoute>::new()}/>
-                    <Route path=path!("/tools/plan") view={Lazy::<PlanRoute>::new()}/>
-                    <Route path=path!("/insights") view={Lazy::<InsightsRoute>::new()}/>
-                    <Route path=path!("/help") view={Lazy::<HelpRoute>::new()}/>
-                    <Route path=path!("/help/overdose") view={Lazy::<OverdoseRoute>::new()}/>
-                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
-                    <Route path=path!("/settings/move") view={Lazy::<MovePhoneRoute>::new()}/>
-                </Routes>
+                <RestartUntilFirstScreen>
+                    <Routes fallback=drawn_not_found>
+                        <Route path=path!("/") view=drawn_home/>
+                        <Route path=path!("/guide") view={Lazy::<GuideOverviewRoute>::new()}/>
+                        <Route path=path!("/guide/intro") view={Lazy::<GuideIntroRoute>::new()}/>
+                        <Route path=path!("/guide/takeaway") view={Lazy::<GuideTakeawayRoute>::new()}/>
+                        <Route path=path!("/guide/:step") view={Lazy::<GuideStepRoute>::new()}/>
+                        <Route path=path!("/journal") view={Lazy::<JournalRoute>::new()}/>
+                        <Route path=path!("/journal/new") view={Lazy::<CheckInRoute>::new()}/>
+                        <Route path=path!("/journal/:id") view={Lazy::<CheckInRoute>::new()}/>
+                        <Route path=path!("/tools") view={Lazy::<ToolsRoute>::new()}/>
+                        <Route path=path!("/tools/craving") view={Lazy::<CravingRoute>::new()}/>
+                        <Route path=path!("/tools/people") view={Lazy::<PeopleRoute>::new()}/>
+                        <Route path=path!("/tools/meetings") view={Lazy::<MeetingsRoute>::new()}/>
+                        <Route path=path!("/tools/places") view={Lazy::<PlacesRoute>::new()}/>
+                        <Route path=path!("/tools/coping") view={Lazy::<CopingRoute>::new()}/>
+                        <Route path=path!("/tools/exercise") view={Lazy::<ExerciseRoute>::new()}/>
+                        <Route path=path!("/tools/treatment") view={Lazy::<TreatmentRoute>::new()}/>
+                        <Route path=path!("/tools/plan") view={Lazy::<PlanRoute>::new()}/>
+                        <Route path=path!("/insights") view={Lazy::<InsightsRoute>::new()}/>
+                        <Route path=path!("/help") view={Lazy::<HelpRoute>::new()}/>
+                        <Route path=path!("/help/overdose") view={Lazy::<OverdoseRoute>::new()}/>
+                        <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                        <Route path=path!("/settings/move") view={Lazy::<MovePhoneRoute>::new()}/>
+                    </Routes>
+                </RestartUntilFirstScreen>
             </main>
             <AppNav/>
     }
+}
+
+/// Home, the one screen drawn without a lazy module.
+fn drawn_home() -> impl IntoView {
+    screen_drawn();
+    view! { <home::HomePage/> }
+}
+
+/// The page for an address Waymark does not have.
+fn drawn_not_found() -> impl IntoView {
+    screen_drawn();
+    view! { <not_found::NotFound/> }
 }

@@ -161,3 +161,44 @@ test('a screen whose module cannot be fetched yet says so, keeps the app alive, 
     assert.deepEqual(errors, [], 'no script error');
   } finally { await close(); }
 });
+
+test('a tap made while the first screen is still loading draws the screen tapped, even when the first arrives later', async () => {
+  const { context, close } = await launch({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // Hold back the settings screen's own module (a slow phone); modules
+    // it shares with the journal, and the journal's own, come at once.
+    let holding = true;
+    let release;
+    const released = new Promise((r) => { release = r; });
+    const held = [];
+    await page.route('**/*.wasm', async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (holding && /^\/split___settings_route_view_/.test(path)) {
+        held.push(route.request());
+        await released;
+      }
+      await route.continue();
+    });
+    await page.goto(server.url + '/settings');
+    await page.waitForSelector('[data-app-ready]');
+    await page.waitForFunction(() => true);
+    for (let i = 0; i < 100 && held.length === 0; i++) await page.waitForTimeout(100);
+    assert.equal(held.length, 1, 'the settings screen module was held back');
+    holding = false;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+    // Leptos's router alone waits here for the first screen, and draws nothing.
+    await page.getByRole('heading', { level: 1, name: 'Journal' }).waitFor({ timeout: 15000 });
+    assert.equal(new URL(page.url()).pathname, '/journal', 'the address follows the tap');
+    // Now the settings screen arrives, late: the journal stays.
+    release();
+    await Promise.all(held.map((r) => r.response()));
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
+    assert.deepEqual(await page.locator('main h1').allInnerTexts(), ['Journal'], 'the journal, not the late settings screen');
+    assert.equal(new URL(page.url()).pathname, '/journal');
+    assert.deepEqual(errors, [], 'no script error');
+  } finally { await close(); }
+});
