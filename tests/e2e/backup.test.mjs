@@ -62,12 +62,18 @@ async function pick(page, text, name = 'waymark-backup-2025-03-04.json') {
     return;
   }
   // A big file goes by path: sending its bytes through the driver is slow.
+  // The browser reads it only when the app does, so it stays until the end.
   const dir = await mkdtemp(join(tmpdir(), 'waymark-file-'));
-  try {
-    await writeFile(join(dir, name), text);
-    await input.setInputFiles(join(dir, name));
-  } finally { await rm(dir, { recursive: true, force: true }); }
+  pickedDirs.push(dir);
+  await writeFile(join(dir, name), text);
+  await input.setInputFiles(join(dir, name));
 }
+
+/** Folders of files picked by path, removed once every test is done. */
+const pickedDirs = [];
+after(async () => {
+  await Promise.all(pickedDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
 /** The counts shown in a region, e.g. { New: 3, Updated: 0, ... }. */
 async function counts(region) {

@@ -9,9 +9,8 @@
 // phone number's characters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { startServer, launch, openApp, ROOT } from './support.mjs';
 
 let server;
@@ -355,16 +354,17 @@ const IMPORTED = Object.fromEntries(Object.entries(CRAFTED).slice(0, -2));
 
 async function importCrafted(page) {
   await openApp(page, server.url, '/settings');
-  const dir = await mkdtemp(join(tmpdir(), 'waymark-hostile-'));
-  try {
-    const file = join(dir, `${IMG}.json`.replace(/[<>/]/g, '_'));
-    await writeFile(file, JSON.stringify(BACKUP));
-    await page.getByLabel('Choose a backup file').setInputFiles(file);
-  } finally { await rm(dir, { recursive: true, force: true }); }
+  // The file's bytes go with it: a file picked by path is read only when the
+  // app reads it, so deleting it at once made the read fail now and then.
+  await page.getByLabel('Choose a backup file').setInputFiles({
+    name: `${IMG}.json`.replace(/[<>/]/g, '_'),
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(BACKUP), 'utf8'),
+  });
   const preview = page.getByRole('region', { name: 'Before you import' });
   // A file of 20,000-character words: reading and checking it takes a while
   // on a slow, busy machine. This test is about what runs, not how fast.
-  await preview.waitFor({ timeout: 90000 });
+  await preview.waitFor({ timeout: 60000 });
   await inspect(page, 'the import preview', [`(wm:j:${IMG})`, `(wm:${LONG})`]);
   await preview.getByRole('button', { name: 'Import now' }).click();
   await page.getByRole('region', { name: 'Import finished' }).waitFor({ timeout: 90000 });
