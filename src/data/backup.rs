@@ -556,5 +556,8 @@ pub(crate) fn plan_doc<T: Document>(
 
 /// The backup file's name for `day`, e.g. `waymark-backup-2026-03-07.json`.
 pub fn file_name(day: chrono::NaiveDate) -> String {
-    format!("waymark-backup-{}.json", day.format("%Y-%m-%d"))
+    format!(
+        "waymark-backup-{}.json",
+        crate::domain::iso::format_date(day)
+    )
 }

@@ -62,7 +62,7 @@ pub struct CheckIn {
     #[serde(rename = "i")]
     pub id: String,
     /// The local calendar day the check-in is about (may be backfilled).
-    #[serde(rename = "d")]
+    #[serde(rename = "d", with = "crate::domain::iso::date")]
     pub date: NaiveDate,
     /// 1 (very low) to 5 (very good); see [`mood_word`].
     #[serde(rename = "m")]
@@ -422,7 +422,7 @@ impl CheckInDraft {
     /// An empty form for a new check-in about `today`.
     pub fn new(today: NaiveDate) -> Self {
         CheckInDraft {
-            date: today.format("%Y-%m-%d").to_string(),
+            date: super::iso::format_date(today),
             ..CheckInDraft::default()
         }
     }
@@ -431,7 +431,7 @@ impl CheckInDraft {
     pub fn from_checkin(c: &CheckIn) -> Self {
         CheckInDraft {
             id: Some(c.id.clone()),
-            date: c.date.format("%Y-%m-%d").to_string(),
+            date: super::iso::format_date(c.date),
             mood: Some(c.mood),
             craving: Some(c.craving),
             used: c.used,
@@ -480,9 +480,9 @@ impl CheckInDraft {
         entropy: u32,
     ) -> Result<CheckIn, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let date = match NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") {
-            Ok(d) => Some(d),
-            Err(_) => {
+        let date = match super::iso::parse_date(&self.date) {
+            Some(d) => Some(d),
+            None => {
                 errors.push(FieldError::new("date", tr(Key::JournalErrorNoDate)));
                 None
             }

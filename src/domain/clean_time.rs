@@ -48,7 +48,7 @@ pub struct Milestone {
     #[serde(rename = "l")]
     pub label: String,
     /// The calendar day the milestone is reached.
-    #[serde(rename = "d")]
+    #[serde(rename = "d", with = "crate::domain::iso::date")]
     pub date: NaiveDate,
     /// Whole days from the run start to `date`.
     #[serde(rename = "n")]
@@ -59,14 +59,19 @@ pub struct Milestone {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Run {
     /// The first clean day: the recovery start, or the day after a use.
-    #[serde(rename = "s")]
+    #[serde(rename = "s", with = "crate::domain::iso::date")]
     pub start: NaiveDate,
     /// Completed clean days in the run. A run that ended with a use on day U
     /// has `U - start` days; the current run has `today - start` days.
     #[serde(rename = "n")]
     pub days: i64,
     /// The day of the use that ended the run; `None` for the current run.
-    #[serde(rename = "e", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "e",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::iso::option_date"
+    )]
     pub ended_by_use: Option<NaiveDate>,
 }
 
@@ -83,6 +88,7 @@ pub struct CleanTime {
     pub longest_run: i64,
     /// The first day of the current run (the day after the latest use, or
     /// the start). After a use logged today this is tomorrow.
+    #[serde(with = "crate::domain::iso::date")]
     pub current_run_start: NaiveDate,
     /// The next milestone of the current run, after today.
     pub next_milestone: Option<Milestone>,
@@ -91,8 +97,10 @@ pub struct CleanTime {
     /// Distinct days with a logged use between the start and today.
     pub lapses: usize,
     /// The start all counting begins from.
+    #[serde(with = "crate::domain::iso::date")]
     pub start: NaiveDate,
     /// The latest logged use between the start and today.
+    #[serde(default, with = "crate::domain::iso::option_date")]
     pub last_use: Option<NaiveDate>,
 }
 

@@ -26,7 +26,7 @@ pub struct Reflection {
     #[serde(rename = "x", default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     /// The local day of the last edit.
-    #[serde(rename = "d")]
+    #[serde(rename = "d", with = "crate::domain::iso::date")]
     pub date: NaiveDate,
     /// The time of the last edit; the newer answer wins in a merge.
     #[serde(rename = "u", default)]

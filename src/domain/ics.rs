@@ -121,11 +121,17 @@ pub fn appointment_to_ics(appt: &Appointment, now_utc: NaiveDateTime, uid_domain
             let next = appt.date.succ_opt().unwrap_or(appt.date);
             push(
                 &mut out,
-                &format!("DTSTART;VALUE=DATE:{}", appt.date.format("%Y%m%d")),
+                &format!(
+                    "DTSTART;VALUE=DATE:{}",
+                    super::iso::format_date(appt.date).replace('-', "")
+                ),
             );
             push(
                 &mut out,
-                &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+                &format!(
+                    "DTEND;VALUE=DATE:{}",
+                    super::iso::format_date(next).replace('-', "")
+                ),
             );
         }
     }
@@ -162,7 +168,7 @@ pub fn summary(appt: &Appointment) -> String {
 
 /// A file name for the download, e.g. "appointment-2025-03-01.ics".
 pub fn ics_file_name(appt: &Appointment) -> String {
-    format!("appointment-{}.ics", appt.date.format("%Y-%m-%d"))
+    format!("appointment-{}.ics", super::iso::format_date(appt.date))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod checkin;
 pub mod clean_time;
 pub mod guide_progress;
 pub mod ids;
+pub mod iso;
 pub mod money;
 pub mod reminders;
 pub mod settings;

@@ -94,7 +94,12 @@ fn is_day(p: &Per) -> bool {
 pub struct Amount {
     /// The first day this amount applies to; `None` for the amount the user
     /// first typed, which applies from the recovery start (whenever that is).
-    #[serde(rename = "f", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "f",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::iso::option_date"
+    )]
     pub from: Option<NaiveDate>,
     /// The amount in minor units (cents).
     #[serde(rename = "a")]

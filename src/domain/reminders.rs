@@ -54,7 +54,7 @@ pub struct DailyReminder {
     #[serde(rename = "i", skip_serializing_if = "String::is_empty")]
     pub id: String,
     /// When it rings, on the phone's clock.
-    #[serde(rename = "t")]
+    #[serde(rename = "t", with = "crate::domain::iso::time")]
     pub time: NaiveTime,
 }
 
@@ -305,7 +305,7 @@ pub fn meeting_file_name(m: &Meeting) -> String {
     format!(
         "reminder-weekly-{}-{}.ics",
         byday(m.weekday).to_ascii_lowercase(),
-        m.time.format("%H%M")
+        super::iso::format_time(m.time).replace(':', "")
     )
 }
 

@@ -67,7 +67,12 @@ pub struct Settings {
     #[serde(rename = "rq", default, skip_serializing_if = "is_false")]
     pub region_asked: bool,
     /// The user's recovery start date (their first clean day).
-    #[serde(rename = "rs", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "rs",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::iso::option_date"
+    )]
     pub recovery_start: Option<NaiveDate>,
     /// When the last backup file was made.
     #[serde(rename = "lb", default, skip_serializing_if = "Option::is_none")]

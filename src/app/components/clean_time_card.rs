@@ -10,7 +10,6 @@ use crate::domain::clean_time::{clean_time, CleanTime};
 use crate::domain::settings::Settings;
 use crate::i18n::{trn, Key};
 use crate::t;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// The check-ins out of their envelopes, for the domain functions.
@@ -40,16 +39,16 @@ pub fn RecoveryStartField(
     let initial = settings
         .value
         .with_untracked(|s| s.recovery_start)
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(crate::domain::iso::format_date)
         .unwrap_or_default();
     let text = RwSignal::new(initial);
     let error = RwSignal::new(None::<String>);
     let save = move |_| {
         let raw = text.get_untracked();
-        let result = match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
-            Err(_) => Err(t!(Key::CleanTimeStartMissing).to_string()),
-            Ok(d) if d > today => Err(t!(Key::CleanTimeStartFuture).to_string()),
-            Ok(d) => settings.update(|s| s.recovery_start = Some(d)),
+        let result = match crate::domain::iso::parse_date(&raw) {
+            None => Err(t!(Key::CleanTimeStartMissing).to_string()),
+            Some(d) if d > today => Err(t!(Key::CleanTimeStartFuture).to_string()),
+            Some(d) => settings.update(|s| s.recovery_start = Some(d)),
         };
         error.set(result.err());
     };
@@ -60,7 +59,7 @@ pub fn RecoveryStartField(
                 <input
                     id="recovery-start"
                     type="date"
-                    max=today.format("%Y-%m-%d").to_string()
+                    max=crate::domain::iso::format_date(today)
                     aria-describedby="recovery-start-error"
                     aria-invalid=move || error.with(Option::is_some).to_string()
                     prop:value=move || text.get()

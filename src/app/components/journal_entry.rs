@@ -24,7 +24,7 @@ pub fn day_label(date: NaiveDate, today: NaiveDate) -> String {
 
 /// The id used for a day's heading, so "Jump to date" can scroll to it.
 pub fn day_anchor(date: NaiveDate) -> String {
-    format!("day-{}", date.format("%Y-%m-%d"))
+    format!("day-{}", crate::domain::iso::format_date(date))
 }
 
 /// The first words of a note, cut at a character boundary.

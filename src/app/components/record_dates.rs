@@ -40,25 +40,20 @@ pub fn time_words(time: NaiveTime) -> String {
 
 /// The value of a date input for `date`.
 pub fn input_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    crate::domain::iso::format_date(date)
 }
 
 /// The value of a time input for `time`.
 pub fn input_time(time: NaiveTime) -> String {
-    time.format("%H:%M").to_string()
+    crate::domain::iso::format_time(time)
 }
 
 /// A date input's value, if it is a real date.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|d| d.year() > 1900)
+    crate::domain::iso::parse_date(text).filter(|d| d.year() > 1900)
 }
 
 /// A time input's value (`HH:MM`, or `HH:MM:SS` from some browsers).
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
-    let t = text.trim();
-    NaiveTime::parse_from_str(t, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
-        .ok()
+    crate::domain::iso::parse_time(text)
 }

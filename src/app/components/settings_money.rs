@@ -64,8 +64,8 @@ fn check_from(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String>
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let day = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| tr(Key::MoneyErrorFrom).to_owned())?;
+    let day =
+        crate::domain::iso::parse_date(text).ok_or_else(|| tr(Key::MoneyErrorFrom).to_owned())?;
     if day > today {
         return Err(tr(Key::MoneyErrorFromFuture).to_owned());
     }
@@ -76,7 +76,7 @@ fn check_from(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String>
 pub fn MoneySection() -> impl IntoView {
     let settings = use_doc::<Settings>();
     let today = today();
-    let today_text = today.format("%Y-%m-%d").to_string();
+    let today_text = crate::domain::iso::format_date(today);
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
     let amount_text = RwSignal::new(String::new());

@@ -16,8 +16,7 @@ fn check_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, &'stati
     if text.is_empty() {
         return Ok(None);
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| t!(Key::SettingsRecoveryBadDate))?;
+    let date = crate::domain::iso::parse_date(text).ok_or(t!(Key::SettingsRecoveryBadDate))?;
     if date > today {
         return Err(t!(Key::SettingsRecoveryFuture));
     }
@@ -36,11 +35,11 @@ pub fn RecoverySection() -> impl IntoView {
         let stored = settings.value.with(|s| s.recovery_start);
         text.set(
             stored
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(crate::domain::iso::format_date)
                 .unwrap_or_default(),
         );
     });
-    let max = today().format("%Y-%m-%d").to_string();
+    let max = crate::domain::iso::format_date(today());
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

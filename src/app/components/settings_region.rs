@@ -12,9 +12,9 @@ use crate::t;
 /// "November 2026" for a content date "2026-11"; the raw text if it is not
 /// in that form.
 fn month_year(checked: &str) -> String {
-    chrono::NaiveDate::parse_from_str(&format!("{checked}-01"), "%Y-%m-%d")
+    crate::domain::iso::parse_date(&format!("{checked}-01"))
         .map(format::month_year)
-        .unwrap_or_else(|_| checked.to_owned())
+        .unwrap_or_else(|| checked.to_owned())
 }
 
 /// The content's region for the settings' region (the two enums share codes).

@@ -68,7 +68,10 @@ pub fn SetAsideSection(changed: RwSignal<u32>) -> impl IntoView {
         let result = with_store(quarantine::export_raw)
             .map_err(|_| t!(Key::SettingsSetAsideDownloadFailed).to_owned())
             .and_then(|text| {
-                let name = format!("waymark-set-aside-{}.json", today().format("%Y-%m-%d"));
+                let name = format!(
+                    "waymark-set-aside-{}.json",
+                    crate::domain::iso::format_date(today())
+                );
                 download_text(&name, "application/json", &text)
             });
         match result {

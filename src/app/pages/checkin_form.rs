@@ -126,8 +126,7 @@ fn CheckInFormView(id: Option<String>) -> impl IntoView {
         .into_any();
     }
     let heading = if editing {
-        let date =
-            form.with_untracked(|f| NaiveDate::parse_from_str(&f.draft.date, "%Y-%m-%d").ok());
+        let date = form.with_untracked(|f| crate::domain::iso::parse_date(&f.draft.date));
         match date {
             Some(d) => t!(Key::JournalEditTitleDay, day = day_label(d, today)),
             None => t!(Key::JournalEditTitle).to_string(),
@@ -289,7 +288,7 @@ fn CheckInFields(
     });
 
     let date_value = move || form.with(|f| f.draft.date.clone());
-    let is_today = move || form.with(|f| f.draft.date == today.format("%Y-%m-%d").to_string());
+    let is_today = move || form.with(|f| f.draft.date == crate::domain::iso::format_date(today));
     let used = move || form.with(|f| f.draft.used);
     let craving = move || form.with(|f| f.draft.craving.unwrap_or(0));
     let craving_text = move || {
@@ -355,7 +354,7 @@ fn CheckInFields(
                 <input
                     id="checkin-date"
                     type="date"
-                    max=today.format("%Y-%m-%d").to_string()
+                    max=crate::domain::iso::format_date(today)
                     aria-describedby="date-error"
                     aria-invalid=invalid("date")
                     prop:value=date_value

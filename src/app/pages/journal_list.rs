@@ -97,7 +97,7 @@ pub fn JournalPage() -> impl IntoView {
 
     let jump = move |ev| {
         let raw = event_target_value(&ev);
-        let Ok(date) = NaiveDate::parse_from_str(&raw, "%Y-%m-%d") else {
+        let Some(date) = crate::domain::iso::parse_date(&raw) else {
             jump_message.set(None);
             return;
         };
@@ -226,7 +226,7 @@ pub fn JournalPage() -> impl IntoView {
                         <input
                             id="journal-jump"
                             type="date"
-                            max=today.format("%Y-%m-%d").to_string()
+                            max=crate::domain::iso::format_date(today)
                             on:change=jump
                         />
                     </div>

@@ -247,7 +247,7 @@ struct DoseForm {
 impl DoseForm {
     fn new(day: NaiveDate) -> Self {
         DoseForm {
-            date: day.format("%Y-%m-%d").to_string(),
+            date: crate::domain::iso::format_date(day),
             ..DoseForm::default()
         }
     }
@@ -255,7 +255,7 @@ impl DoseForm {
     /// The dose to save, or every problem with the form.
     fn to_dose(&self, day: NaiveDate, now: i64, id: String) -> Result<DoseLog, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d").ok();
+        let date = crate::domain::iso::parse_date(&self.date);
         match date {
             None => errors.push(FieldError::new("date", t!(Key::TreatmentPickDoseDay))),
             Some(d) if d > day => {
@@ -340,7 +340,7 @@ fn DoseSection() -> impl IntoView {
                     <input
                         id="dose-date"
                         type="date"
-                        max=move || today().format("%Y-%m-%d").to_string()
+                        max=move || crate::domain::iso::format_date(today())
                         aria-describedby=move || date_error.with(|e| e.as_ref().map(|_| "dose-date-error"))
                         prop:value=move || form.with(|f| f.date.clone())
                         on:input=move |ev| {

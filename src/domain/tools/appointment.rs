@@ -14,10 +14,15 @@ pub struct Appointment {
     pub id: String,
     #[serde(rename = "w", default)]
     pub with_whom: String,
-    #[serde(rename = "d")]
+    #[serde(rename = "d", with = "crate::domain::iso::date")]
     pub date: NaiveDate,
     /// Local wall-clock time; `None` for an all-day entry.
-    #[serde(rename = "t", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "t",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::iso::option_time"
+    )]
     pub time: Option<NaiveTime>,
     #[serde(rename = "pl", default, skip_serializing_if = "String::is_empty")]
     pub place: String,

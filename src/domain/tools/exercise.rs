@@ -17,7 +17,7 @@ pub const MAX_MINUTES: u16 = 24 * 60;
 pub struct ExerciseLog {
     #[serde(rename = "i")]
     pub id: String,
-    #[serde(rename = "d")]
+    #[serde(rename = "d", with = "crate::domain::iso::date")]
     pub date: NaiveDate,
     #[serde(rename = "a", default)]
     pub activity: String,

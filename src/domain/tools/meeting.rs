@@ -21,7 +21,7 @@ pub struct Meeting {
     /// Stored as 0 (Monday) to 6 (Sunday); "Mon" or "Monday" also load.
     #[serde(rename = "wd", with = "weekday_serde")]
     pub weekday: Weekday,
-    #[serde(rename = "t")]
+    #[serde(rename = "t", with = "crate::domain::iso::time")]
     pub time: NaiveTime,
     #[serde(rename = "pl", default, skip_serializing_if = "String::is_empty")]
     pub place: String,
@@ -99,7 +99,7 @@ pub struct Attendance {
     pub meeting_id: Option<String>,
     #[serde(rename = "n", default, skip_serializing_if = "String::is_empty")]
     pub name: String,
-    #[serde(rename = "d")]
+    #[serde(rename = "d", with = "crate::domain::iso::date")]
     pub date: NaiveDate,
     #[serde(rename = "u", default)]
     pub updated_ms: i64,

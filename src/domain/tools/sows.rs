@@ -53,7 +53,7 @@ pub struct SowsRating {
     #[serde(rename = "i")]
     pub id: String,
     /// The user's local date when they rated.
-    #[serde(rename = "d")]
+    #[serde(rename = "d", with = "crate::domain::iso::date")]
     pub date: NaiveDate,
     /// When they rated (Unix ms), to order several ratings on one day.
     #[serde(rename = "t", default)]

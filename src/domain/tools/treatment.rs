@@ -98,7 +98,7 @@ impl Medication {
 pub struct DoseLog {
     #[serde(rename = "i")]
     pub id: String,
-    #[serde(rename = "d")]
+    #[serde(rename = "d", with = "crate::domain::iso::date")]
     pub date: NaiveDate,
     /// Free text exactly as prescribed, like "60 mg"; never parsed.
     #[serde(rename = "a", default, skip_serializing_if = "String::is_empty")]
