@@ -11,7 +11,8 @@
 //  3. optimise   wasm-opt -Oz on every module (release only), and drop the
 //                linker's relocation sections, which only the split needed;
 //  4. hash       content-hashed names for the glue, every module and the
-//                loader, rewriting the references between them;
+//                loader, rewriting the references between them; the glue
+//                imports a small stub of the loader (scripts/split-stub.mjs);
 //  5. index      index.html points at the new names, with fresh integrity
 //                hashes and a modulepreload for the loader;
 //  6. help       the static Help page (scripts/static-help.mjs), for
@@ -30,6 +31,7 @@ import { writeStaticHelp } from './static-help.mjs';
 import { writeLanguageBundles } from './lang-bundle.mjs';
 import { stripCustomSections, customSectionNames } from './wasm-sections.mjs';
 import { optimiseAll } from './wasm-optimise.mjs';
+import { LOAD_UNTIL_DONE, stubLoader } from './split-stub.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -115,12 +117,17 @@ function hashAndPlace(work, parts, glue) {
   const wasmName = hashedName(`${CRATE}_bg.wasm`, mainWasm);
   const jsName = hashedName(`${CRATE}.js`, Buffer.concat([Buffer.from(glueJs), mainWasm]));
   loader = loader.split(`"./${CRATE}.js"`).join(`"./${jsName}"`);
-  const loaderName = hashedName('__wasm_split.js', Buffer.from(loader));
+  // The glue imports a stub with the loader's exports; the loader itself,
+  // the table of every screen's modules, comes on the first lazy load.
+  const tableName = hashedName('__wasm_split_table.js', Buffer.from(loader));
+  writeFileSync(join(dir, tableName), loader);
+  const stub = stubLoader(loader, tableName);
+  const loaderName = hashedName('__wasm_split.js', Buffer.from(stub));
   // Only the import specifiers change: the import object's keys must stay
   // "./__wasm_split.js", the module name the main module's imports carry.
   if (!glueJs.includes('from "./__wasm_split.js"')) throw new Error('the glue does not import ./__wasm_split.js');
   glueJs = glueJs.split('from "./__wasm_split.js"').join(`from "./${loaderName}"`);
-  writeFileSync(join(dir, loaderName), loader);
+  writeFileSync(join(dir, loaderName), stub);
   writeFileSync(join(dir, jsName), glueJs);
   writeFileSync(join(dir, wasmName), mainWasm);
   if (existsSync(glue.snippets)) throw new Error('wasm-bindgen wrote snippets, which this hook does not place');
@@ -138,27 +145,7 @@ function hashAndPlace(work, parts, glue) {
 function retryFailedLoads(loader) {
   const call = '            await callee();\n';
   if (!loader.includes(call)) throw new Error('the split loader changed: no `await callee();` to wrap');
-  const retry = `async function loadUntilDone(callee) {
-    for (let pause = 1000, failed = false; ; pause = Math.min(pause * 2, 30000)) {
-        try {
-            const done = await callee();
-            if (failed) window.dispatchEvent(new Event("waymark-module-loaded"));
-            return done;
-        } catch (e) {
-            failed = true;
-            // Recovered by the next try: a warning, not an error.
-            console.warn("Waymark: a screen module did not load; trying again", e);
-            window.dispatchEvent(new Event("waymark-module-retry"));
-            await new Promise((done) => {
-                const again = () => { window.removeEventListener("online", again); done(); };
-                window.addEventListener("online", again);
-                setTimeout(again, pause);
-            });
-        }
-    }
-}
-`;
-  return loader.replace(call, '            await loadUntilDone(callee);\n').replace('function wrapAsyncCb(', `${retry}function wrapAsyncCb(`);
+  return loader.replace(call, '            await loadUntilDone(callee);\n').replace('function wrapAsyncCb(', `${LOAD_UNTIL_DONE}function wrapAsyncCb(`);
 }
 
 /** Subresource integrity as Trunk writes it. */

@@ -26,7 +26,7 @@ const DIST = process.env.WAYMARK_DIST || new URL('../dist', import.meta.url).pat
 // budget is only ever lowered toward the target, never raised to let an
 // accident pass.
 const TARGET = { firstLoadBrotli: 180 * 1024 };
-const BUDGET = { firstLoadBrotli: 270 * 1024 };
+const BUDGET = { firstLoadBrotli: 242 * 1024 };
 const GOAL = { firstLoadBrotli: 150 * 1024 };
 
 function walk(d) {

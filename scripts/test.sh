@@ -27,9 +27,9 @@ cargo test --target wasm32-unknown-unknown --test components
 step "4. release build"
 trunk build --release --offline
 
-step "5. size budget and the static Help page"
+step "5. size budget, the static Help page and the split loader stub"
 node scripts/sizes.mjs --check
-node --test tests/static-help.test.mjs
+node --test tests/static-help.test.mjs tests/split-stub.test.mjs
 
 step "6. smoke tests in Firefox and WebKit"
 node --test --test-concurrency=1 tests/engines/
