@@ -8,6 +8,8 @@
 // full loader (the "table"), which the service worker precaches like every
 // other file, and hands the call on. A table that cannot be fetched yet is
 // tried again, as the table itself retries a module (see post-build.mjs).
+// Opened at any address but `/` (a lazy screen first), the stub fetches the
+// table at once, beside the main module.
 
 /** The retry loop both parts use: `loadUntilDone(callee)` resolves with what `callee` resolves to, trying again after growing pauses and at once when the browser is back online. */
 export const LOAD_UNTIL_DONE = `async function loadUntilDone(callee) {
@@ -63,6 +65,9 @@ const later = (name) => async (callbackIndex, callbackData) => {
     const full = await loadUntilDone(loadTable);
     return full[name](callbackIndex, callbackData);
 };
+// Any first screen but Home is a lazy one: fetch the table now, beside the
+// main module, not after it.
+if (typeof location !== "undefined" && location.pathname !== "/") loadTable().catch(() => {});
 ${exports}
 `;
 }

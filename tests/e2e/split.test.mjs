@@ -28,6 +28,8 @@ function recordRequests(page, server) {
   return paths;
 }
 const isModule = (p) => p.endsWith('.wasm');
+/** The split loader's table of every screen's modules (scripts/split-stub.mjs). */
+const isLoaderTable = (p) => /^\/__wasm_split_table-[0-9a-f]{16}\.js$/.test(p);
 /** Lazy modules: every .wasm but the main module index.html names. */
 const lazyModules = (paths) => paths.filter((p) => isModule(p) && !firstLoad.includes(p));
 
@@ -51,6 +53,7 @@ test('a first visit fetches only the shell and the home screen before the app is
     assert.deepEqual(atReady.filter((p) => !allowed(p)), [], 'nothing but the shell and home files');
     assert.deepEqual(lazyModules(atReady), [], 'no screen module is fetched for the home screen');
     assert.ok(atReady.some(isModule), 'the main module is fetched');
+    assert.ok(!atReady.some(isLoaderTable), 'the loader table (scripts/split-stub.mjs) is not on the first load');
   } finally { await close(); }
 });
 
@@ -67,6 +70,7 @@ test('every screen opened by a direct link fetches its own modules and draws', a
       const h1 = (await page.locator('main h1').first().textContent()).trim();
       assert.ok(h1 && h1 !== 'We could not find that page', `${route} draws its screen`);
       assert.ok(lazyModules(asked).length > 0, `${route} fetched its own module`);
+      assert.ok(asked.some(isLoaderTable), `${route} fetched the loader table`);
       await page.close();
     }
   } finally { await close(); }
