@@ -172,7 +172,7 @@ pub fn ics_file_name(appt: &Appointment) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use chrono::{NaiveDate, NaiveTime};
 
@@ -192,7 +192,8 @@ mod tests {
 
     /// Undoes folding the way a calendar app does: a CRLF followed by a
     /// space or tab is removed.
-    fn unfold(ics: &str) -> Vec<String> {
+    /// The file's lines with folding undone (shared with `reminders`' tests).
+    pub(crate) fn unfold(ics: &str) -> Vec<String> {
         ics.replace("\r\n ", "")
             .replace("\r\n\t", "")
             .split("\r\n")
@@ -201,7 +202,8 @@ mod tests {
             .collect()
     }
 
-    fn unescape(s: &str) -> String {
+    /// A text value with its escapes undone (shared with `reminders`' tests).
+    pub(crate) fn unescape(s: &str) -> String {
         let mut out = String::new();
         let mut chars = s.chars();
         while let Some(c) = chars.next() {

@@ -368,6 +368,7 @@ fn render(ev: &Event, cx: &IcsContext) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ics::tests::{unescape, unfold};
     use crate::domain::ics::MAX_LINE_OCTETS;
     use crate::i18n::Lang;
     use chrono::{Datelike, NaiveDate};
@@ -404,31 +405,6 @@ mod tests {
             notes: "Bring my recovery book".into(),
             updated_ms: 0,
         }
-    }
-
-    fn unfold(ics: &str) -> Vec<String> {
-        ics.replace("\r\n ", "")
-            .split("\r\n")
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect()
-    }
-
-    fn unescape(s: &str) -> String {
-        let mut out = String::new();
-        let mut chars = s.chars();
-        while let Some(c) = chars.next() {
-            if c == '\\' {
-                match chars.next() {
-                    Some('n') | Some('N') => out.push('\n'),
-                    Some(other) => out.push(other),
-                    None => {}
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
     }
 
     /// The value of the first property `name` (as in `"SUMMARY:"`) in the

@@ -5,6 +5,7 @@ pub mod chart_svg;
 pub mod clean_time_card;
 pub mod discreet;
 pub mod download;
+pub mod emergency_call;
 pub mod first_screen;
 pub mod guide_current_step;
 pub mod guide_facts;

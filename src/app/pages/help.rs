@@ -4,10 +4,11 @@
 //! emergency number, the helplines for their region, then what to do in an
 //! overdose. Big targets and short lines, for reading in a panic.
 
+use crate::app::components::emergency_call::EmergencyCallButton;
 use crate::app::components::tools_call::ContactCallItem;
 use crate::app::hooks::{use_collection, use_doc};
 use crate::content::helplines::naloxone_note;
-use crate::content::{emergency, helpline_directory, helplines, safety, Helpline, Region};
+use crate::content::{helpline_directory, helplines, safety, Helpline, Region};
 use crate::domain::settings::Settings;
 use crate::domain::tools::{crisis_order, Contact};
 use crate::i18n::format::month_year;
@@ -83,15 +84,7 @@ pub fn HelpPage() -> impl IntoView {
 
             <section class="crisis__block" aria-labelledby="crisis-emergency">
                 <h2 id="crisis-emergency">{t!(Key::HelpEmergencyTitle)}</h2>
-                {move || {
-                    let e = emergency(region.get());
-                    view! {
-                        <a class="button button--big crisis__emergency" href=e.tel_href()>
-                            {t!(Key::HelpCallNumber, number = e.number)}
-                            <span class="visually-hidden">" "{t!(Key::HelpForEmergencyServices)}</span>
-                        </a>
-                    }
-                }}
+                <EmergencyCallButton region=region label=Key::HelpCallNumber hidden=Key::HelpForEmergencyServices/>
                 <p class="small muted">{helpline_directory().eu_note.clone()}</p>
             </section>
 

@@ -18,6 +18,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::app::components::emergency_call::EmergencyCallButton;
 use crate::app::hooks::use_doc;
 use crate::app::pages::help::content_region;
 use crate::app::state::now_ms;
@@ -26,7 +27,7 @@ use crate::content::overdose::{
     dose_clock, doses_from_query, doses_query, minutes_seconds, minutes_seconds_left, overdose,
     with_dose, DosePhase, OverdoseStep,
 };
-use crate::content::{emergency, Region};
+use crate::content::Region;
 use crate::domain::settings::Settings;
 use crate::i18n::Key;
 use crate::t;
@@ -72,7 +73,7 @@ fn step_card(
     let heading_id = format!("overdose-{}", step.id);
     // The call button comes first in its step; the others after the words.
     let (before, after) = match step.id.as_str() {
-        "call" => (Some(view! { <CallButton region=region/> }.into_any()), None),
+        "call" => (Some(view! { <EmergencyCallButton region=region label=Key::OverdoseCallNumber hidden=Key::OverdoseForEmergencyServices/> }.into_any()), None),
         "naloxone" => (
             None,
             Some(view! { <NaloxoneNote region=region/> }.into_any()),
@@ -106,20 +107,6 @@ fn step_card(
                 </p>
             })}
         </li>
-    }
-}
-
-/// The region's emergency number as one big `tel:` button.
-#[component]
-fn CallButton(region: Memo<Region>) -> impl IntoView {
-    move || {
-        let e = emergency(region.get());
-        view! {
-            <a class="button button--big crisis__emergency" href=e.tel_href()>
-                {t!(Key::OverdoseCallNumber, number = e.number)}
-                <span class="visually-hidden">" "{t!(Key::OverdoseForEmergencyServices)}</span>
-            </a>
-        }
     }
 }
 
