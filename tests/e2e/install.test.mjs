@@ -68,10 +68,17 @@ function installStub({ early = null, real = false } = {}) {
     return event.defaultPrevented;
   };
   if (early) {
-    document.addEventListener('DOMContentLoaded', () => {
-      window.__earlyOfferBeforeApp = !document.querySelector('[data-app-ready]');
-      window.__offerInstall(early);
-    });
+    // At the earliest moment it can be heard: just after boot.js starts
+    // listening (DOMContentLoaded came after the app had drawn now and then).
+    const add = window.addEventListener;
+    window.addEventListener = function (type, ...rest) {
+      const result = add.call(this, type, ...rest);
+      if (type === 'beforeinstallprompt' && window.__earlyOfferBeforeApp === undefined) {
+        window.__earlyOfferBeforeApp = !document.querySelector('[data-app-ready]');
+        queueMicrotask(() => window.__offerInstall(early));
+      }
+      return result;
+    };
   }
 }
 
